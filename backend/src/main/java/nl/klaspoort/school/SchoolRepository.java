@@ -1,0 +1,6 @@
+package nl.klaspoort.school;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SchoolRepository extends JpaRepository<School, Long> {
+}
