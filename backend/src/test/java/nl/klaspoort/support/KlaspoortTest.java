@@ -1,0 +1,23 @@
+package nl.klaspoort.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A test against the real application: a server on a random port, a real (embedded) PostgreSQL in a fresh data
+ * directory, Flyway migrations and the demo data as fixture. All tests with this annotation share one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "klaspoort.embedded-db.data-dir=${java.io.tmpdir}/klaspoort-test-${random.uuid}/pgdata",
+        "klaspoort.embedded-db.clean=true",
+        "klaspoort.demo-data.enabled=true",
+        "vaadin.productionMode=true"})
+@Import(SqlStatementCounter.Configuration.class)
+public @interface KlaspoortTest {
+}

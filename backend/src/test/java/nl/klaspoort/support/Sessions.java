@@ -1,0 +1,84 @@
+package nl.klaspoort.support;
+
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Signs in through the real login (CSRF cookie, {@code POST /login}, session cookie) and hands out a GraphQL tester
+ * that carries that session, as the SPA does. One tester per role, as in spring-petclinic-graphql.
+ */
+public final class Sessions {
+
+    public static final String PROFESSIONAL_PASSWORD = "Klaspoort2026";
+    public static final String STUDENT_PASSWORD = "Oefenen2026";
+
+    /** ADMIN at OBS De Regenboog. */
+    public static final String ADMIN_REGENBOOG = "beheerder@demo.klaspoort.nl";
+    /** SUPERVISOR at OBS De Regenboog. */
+    public static final String SUPERVISOR_REGENBOOG = "begeleider@demo.klaspoort.nl";
+    /** ADMIN + SUPERVISOR at both schools. */
+    public static final String DIRECTOR_BOTH = "directeur@demo.klaspoort.nl";
+    /** ADMIN at CBS Het Kompas. */
+    public static final String ADMIN_KOMPAS = "beheer.kompas@demo.klaspoort.nl";
+    /** STUDENT at OBS De Regenboog. */
+    public static final String STUDENT_REGENBOOG = "sanne.dejong";
+
+    private Sessions() {}
+
+    /** The cookies and CSRF token of a signed-in browser session. */
+    public record Session(String cookieHeader, String csrfToken) {}
+
+    public static Session login(int port, String username, String password) {
+        try {
+            CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+            HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+            URI base = URI.create("http://localhost:" + port);
+            http.send(HttpRequest.newBuilder(base.resolve("/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
+            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-XSRF-TOKEN", cookie(cookies, "XSRF-TOKEN"))
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("login of " + username + " failed: " + response.statusCode() + " " + response.body());
+            }
+            // a GET after login makes the server hand out the CSRF token of the new session
+            http.send(HttpRequest.newBuilder(base.resolve("/")).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return new Session("JSESSIONID=" + cookie(cookies, "JSESSIONID") + "; XSRF-TOKEN=" + cookie(cookies, "XSRF-TOKEN"),
+                    cookie(cookies, "XSRF-TOKEN"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static HttpGraphQlTester tester(int port, String username) {
+        return tester(port, login(port, username, username.contains("@") ? PROFESSIONAL_PASSWORD : STUDENT_PASSWORD));
+    }
+
+    public static HttpGraphQlTester tester(int port, Session session) {
+        return HttpGraphQlTester.builder(anonymousClient(port).mutate()
+                        .defaultHeader("Cookie", session.cookieHeader())
+                        .defaultHeader("X-XSRF-TOKEN", session.csrfToken()))
+                .build();
+    }
+
+    public static WebTestClient anonymousClient(int port) {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build();
+    }
+
+    private static String cookie(CookieManager cookies, String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no cookie " + name));
+    }
+}

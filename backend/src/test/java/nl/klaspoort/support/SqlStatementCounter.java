@@ -1,0 +1,47 @@
+package nl.klaspoort.support;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Counts the SQL statements the application sends (every thread: batch loaders run on other threads). Tests run one
+ * request at a time, so {@link #reset()} before a request and {@link #count()} after it give that request's statements.
+ */
+public final class SqlStatementCounter {
+
+    private static final AtomicInteger statements = new AtomicInteger();
+
+    private SqlStatementCounter() {}
+
+    public static void reset() {
+        statements.set(0);
+    }
+
+    public static int count() {
+        return statements.get();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Configuration {
+        @Bean
+        static BeanPostProcessor countingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+                        return ProxyDataSourceBuilder.create(dataSource)
+                                .name("counting")
+                                .afterQuery((execution, queries) -> statements.addAndGet(
+                                        execution.isBatch() ? 1 : queries.size()))
+                                .build();
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
+}

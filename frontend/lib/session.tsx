@@ -1,0 +1,61 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { MeDocument, type MeQuery } from '../gql/graphql';
+import { csrfHeaders, NotSignedInError, useQuery } from './graphql';
+
+type Viewer = NonNullable<MeQuery['me']>;
+export type Membership = Viewer['memberships'][number];
+
+interface Session {
+  viewer: Viewer;
+  /** The school the user works in now (R3: one school at a time), or undefined when they hold no role anywhere. */
+  membership?: Membership;
+  selectSchool: (schoolId: string) => void;
+  logout: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | undefined>(undefined);
+const SCHOOL_KEY = 'klaspoort.school';
+
+/** Loads the signed-in user; sends anyone not signed in to the login page. */
+export function SessionProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+  const { data, error } = useQuery(MeDocument);
+  const [schoolId, setSchoolId] = useState<string | null>(() => localStorage.getItem(SCHOOL_KEY));
+
+  useEffect(() => {
+    if (error instanceof NotSignedInError || (data && !data.me)) {
+      window.location.assign('/login');
+    }
+  }, [data, error]);
+
+  const selectSchool = useCallback((id: string) => {
+    localStorage.setItem(SCHOOL_KEY, id);
+    setSchoolId(id);
+  }, []);
+
+  const logout = useCallback(async () => {
+    await fetch('/logout', { method: 'POST', credentials: 'same-origin', headers: csrfHeaders() });
+    window.location.assign('/login');
+  }, []);
+
+  const value = useMemo<Session | undefined>(() => {
+    const viewer = data?.me;
+    if (!viewer) {
+      return undefined;
+    }
+    const membership = viewer.memberships.find((m) => m.school.id === schoolId) ?? viewer.memberships[0];
+    return { viewer, membership, selectSchool, logout };
+  }, [data, schoolId, selectSchool, logout]);
+
+  if (!value) {
+    return <>{fallback}</>;
+  }
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) {
+    throw new Error('useSession outside SessionProvider');
+  }
+  return session;
+}

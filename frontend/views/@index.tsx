@@ -1,0 +1,48 @@
+import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
+import { SchoolDashboardDocument } from '../gql/graphql';
+import { useQuery } from '../lib/graphql';
+import { type MessageKey, useI18n } from '../lib/i18n';
+import { useSession } from '../lib/session';
+
+export const config: ViewConfig = { title: 'Home' };
+
+function Count({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="kp-card" role="group" aria-label={label}>
+      <span className="kp-card-value">{value}</span>
+      <span className="kp-card-label">{label}</span>
+    </div>
+  );
+}
+
+/** D1 shell: the selected school's name and numbers from the API. */
+export default function DashboardView() {
+  const { t } = useI18n();
+  const { membership } = useSession();
+  const schoolId = membership?.school.id ?? '';
+  const { data, error, loading } = useQuery(SchoolDashboardDocument, { schoolId }, !membership);
+
+  if (!membership) {
+    return <p>{t('dashboard.noSchool')}</p>;
+  }
+  const school = data?.school;
+  return (
+    <section aria-labelledby="dashboard-title">
+      <h1 id="dashboard-title">{membership.school.name}</h1>
+      <p className="kp-subtitle">
+        {t('dashboard.title')} · {t('dashboard.brin')} {membership.school.brin} ·{' '}
+        {t('dashboard.roles')}: {membership.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}
+      </p>
+      {error && <p role="alert">{t('common.error')}</p>}
+      {loading && !school && <p>{t('common.loading')}</p>}
+      {school && school.id === schoolId && (
+        <div className="kp-cards">
+          <Count label={t('dashboard.activeStudents')} value={school.counts.activeStudents} />
+          <Count label={t('dashboard.activeProfessionals')} value={school.counts.activeProfessionals} />
+          <Count label={t('dashboard.archivedUsers')} value={school.counts.archivedUsers} />
+          <Count label={t('dashboard.products')} value={school.counts.products} />
+        </div>
+      )}
+    </section>
+  );
+}

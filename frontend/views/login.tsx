@@ -1,0 +1,71 @@
+import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
+import { LoginForm, type LoginI18n } from '@vaadin/react-components/LoginForm.js';
+import { useState } from 'react';
+import { csrfHeaders } from '../lib/graphql';
+import '../styles/klaspoort.css';
+import { I18nProvider, useI18n } from '../lib/i18n';
+
+export const config: ViewConfig = { title: 'Inloggen', skipLayouts: true };
+
+function Login() {
+  const { t, language, setLanguage } = useI18n();
+  const [error, setError] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const i18n: LoginI18n = {
+    form: {
+      title: t('login.title'),
+      username: t('login.username'),
+      password: t('login.password'),
+      submit: t('login.submit'),
+      forgotPassword: t('login.forgot'),
+    },
+    errorMessage: {
+      title: t('login.error.title'),
+      message: t('login.error.message'),
+      username: t('login.error.username'),
+      password: t('login.error.password'),
+    },
+  };
+
+  async function login(username: string, password: string) {
+    setBusy(true);
+    const response = await fetch('/login', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...csrfHeaders() },
+      body: new URLSearchParams({ username, password }),
+    });
+    if (response.ok) {
+      window.location.assign('/');
+      return;
+    }
+    setError(true);
+    setBusy(false);
+  }
+
+  return (
+    <main className="kp-login">
+      <h1 className="kp-brand-large">Klaspoort</h1>
+      <p>{t('login.description')}</p>
+      <LoginForm
+        i18n={i18n}
+        error={error}
+        disabled={busy}
+        noForgotPassword
+        onLogin={(e) => void login(e.detail.username, e.detail.password)}
+      />
+      <button type="button" className="kp-link-button" onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}>
+        {t('header.language')}
+      </button>
+    </main>
+  );
+}
+
+export default function LoginView() {
+  return (
+    <I18nProvider>
+      <Login />
+    </I18nProvider>
+  );
+}
