@@ -78,6 +78,12 @@ class MeAndSchoolsGraphQlTest {
     }
 
     @Test
+    void anySignedInUserListsTheProductsByName() {
+        Sessions.tester(port, Sessions.STUDENT_REGENBOOG).documentName("products").execute()
+                .path("products[*].code").entityList(String.class).containsExactly("LEESLAB", "REKENROUTE", "SPELLINGSTER");
+    }
+
+    @Test
     void withoutASessionGraphQlAnswers401AndNoData() {
         Sessions.anonymousClient(port).post()
                 .header(HttpHeaders.CONTENT_TYPE, "application/json")
