@@ -46,7 +46,7 @@ function Login() {
 
   return (
     <main className="kp-login">
-      <h1 className="kp-brand-large">Klaspoort</h1>
+      <p className="kp-brand-large" aria-hidden="true">Klaspoort</p>
       <p>{t('login.description')}</p>
       <LoginForm
         i18n={i18n}
