@@ -22,6 +22,7 @@ class LoginAndDashboardIT extends BrowserJourney {
         assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Actieve leerlingen")))
                 .containsText("29");
         assertThat(page.getByText("Ingrid de Wit")).isVisible();
+        Accessibility.assertNoSeriousViolations(page);
 
         page.locator("vaadin-select.kp-school-select").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("OBS De Regenboog")).click();
@@ -43,6 +44,7 @@ class LoginAndDashboardIT extends BrowserJourney {
         login("beheerder@demo.klaspoort.nl", "Verkeerd123");
 
         assertThat(page.getByText("Onjuiste gebruikersnaam of wachtwoord")).isVisible();
+        Accessibility.assertNoSeriousViolations(page);
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
 
         // and nothing behind the login opens without a session
