@@ -74,7 +74,9 @@ class KoppelingenService {
         Set<Long> affected = union(applied, StudentLinks.supervisors(rows));
         Map<Long, String> before = audit.snapshot(schoolId, affected);
         links.link(schoolId, applied, rows);
-        users.setArchived(schoolId, applied, false);
+        if (applied.stream().anyMatch(id -> members.get(id).archived())) {
+            users.setArchived(schoolId, applied, false);
+        }
         UUID batch = audit.record(schoolId, "STUDENTS_LINK", before, audit.snapshot(schoolId, affected));
         return bulk.payload(batch, false);
     }
