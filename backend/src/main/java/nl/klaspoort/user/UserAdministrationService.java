@@ -46,7 +46,8 @@ class UserAdministrationService {
             String function, List<String> roles, List<String> productIds) {}
 
     record StudentInput(String schoolId, String firstName, String namePrefix, String lastName, Integer gradeYear,
-            String group, List<String> productIds, List<String> supervisorIds, String username, String password) {}
+            String group, List<String> productIds, List<String> supervisorIds, String username, String password,
+            Boolean dryRun) {}
 
     record ProfileInput(String schoolId, String userId, String firstName, String namePrefix, String lastName,
             String email, String function, String username, Integer gradeYear, String group) {}
@@ -277,6 +278,9 @@ class UserAdministrationService {
             username = ProfileRules.firstFree(base, taken);
         }
         String password = input.password() != null ? input.password() : ProfileRules.generatePassword();
+        if (Boolean.TRUE.equals(input.dryRun())) {
+            return new StudentCreated(null, new Credentials(username, password), null, List.of());
+        }
         long id = jdbc.sql("""
                         with u as (
                           insert into app_user (id, kind, first_name, name_prefix, last_name, username, school_id, grade_year,

@@ -235,6 +235,27 @@ class UserMutationTest {
     }
 
     @Test
+    void aDryRunSuggestsTheCredentialsWithoutCreatingTheStudent() {
+        Map<String, Object> input = new HashMap<>(Map.of("schoolId", school.schoolId(), "firstName", "Mila",
+                "lastName", "Proef", "gradeYear", 3, "productIds", ids(school.leeslab()),
+                "supervisorIds", ids(school.supervisorA()), "dryRun", true));
+        long studentsBefore = jdbc.sql("select count(*) from app_user where school_id = :s").param("s", school.id())
+                .query(Long.class).single();
+        GraphQlTester.Response preview = run(admin, "admin-student-create", input);
+        assertThat(errorCodes(preview, "studentCreate")).isEmpty();
+        preview.path("studentCreate.userId").valueIsNull().path("studentCreate.batchId").valueIsNull();
+        String suggested = preview.path("studentCreate.credentials.username").entity(String.class).get();
+        assertThat(suggested).startsWith("mila.proef");
+        assertThat(preview.path("studentCreate.credentials.password").entity(String.class).get()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(jdbc.sql("select count(*) from app_user where school_id = :s").param("s", school.id())
+                .query(Long.class).single()).isEqualTo(studentsBefore);
+
+        input.put("dryRun", false);
+        assertThat(run(admin, "admin-student-create", input).path("studentCreate.credentials.username")
+                .entity(String.class).get()).isEqualTo(suggested);
+    }
+
+    @Test
     void aStudentCannotBeCreatedBeforeTheSchoolHasASupervisor() {
         jdbc.sql("delete from role_grant where school_id = :s and role = 'SUPERVISOR'").param("s", school.id()).update();
         GraphQlTester.Response response = run(admin, "admin-student-create", Map.of("schoolId", school.schoolId(), "firstName", "Kim",
