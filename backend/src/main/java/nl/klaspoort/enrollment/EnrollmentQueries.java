@@ -73,7 +73,7 @@ class EnrollmentQueries {
                         select es.school_id as k_school, es.enrollment_id as k_owner, e.*
                           from enrollment_supervisor es join app_user e on e.id = es.supervisor_id
                          where es.enrollment_id in (:enrollments)
-                         order by search_norm(e.last_name), search_norm(e.first_name), e.id
+                         order by e.search_last, e.search_first, e.id
                         """, Map.of("enrollments", batch.stream().map(EnrollmentView::id).distinct().toList()))
                 .stream().collect(Collectors.groupingBy(KeyedEntities.Row::ownerId,
                         Collectors.mapping(KeyedEntities.Row::entity, Collectors.toList())));

@@ -74,9 +74,7 @@ public class SchoolUserQueries {
                           then exists (select 1 from enrollment e where e.school_id = m.school_id and e.student_id = u.id)
                           else exists (select 1 from role_grant r where r.school_id = m.school_id and r.user_id = u.id)
                      end as linked,
-                     search_norm(u.last_name) as k_last,
-                     search_norm(u.first_name) as k_first,
-                     search_norm(concat_ws(' ', u.first_name, u.name_prefix, u.last_name, u.username, u.email)) as haystack
+                     u.search_last as k_last, u.search_first as k_first, u.search_text as haystack
                 from school_member m join app_user u on u.id = m.user_id
                where m.school_id = :school
             )
@@ -209,7 +207,7 @@ public class SchoolUserQueries {
                           join school_member m on m.school_id = r.school_id and m.user_id = r.user_id and m.archived_at is null
                           join app_user e on e.id = r.user_id
                          where r.school_id in (:schools) and r.role = 'SUPERVISOR'
-                         order by search_norm(e.last_name), search_norm(e.first_name), e.id
+                         order by e.search_last, e.search_first, e.id
                         """, Map.of("schools", allowed))
                 .forEach(row -> result.computeIfAbsent(row.schoolId(), k -> new ArrayList<>()).add(row.entity()));
         return result;
@@ -240,7 +238,7 @@ public class SchoolUserQueries {
                           from enrollment x join enrollment_supervisor es on es.enrollment_id = x.id
                          where x.school_id in (:schools) and x.student_id in (:users)) d
                   join app_user e on e.id = d.supervisor_id
-                 order by search_norm(e.last_name), search_norm(e.first_name), e.id
+                 order by e.search_last, e.search_first, e.id
                 """, keys(batch));
     }
 
@@ -255,7 +253,7 @@ public class SchoolUserQueries {
                                               and m.archived_at is null
                          where es.school_id in (:schools) and es.supervisor_id in (:users)) d
                   join app_user e on e.id = d.student_id
-                 order by search_norm(e.last_name), search_norm(e.first_name), e.id
+                 order by e.search_last, e.search_first, e.id
                 """, keys(batch));
     }
 
