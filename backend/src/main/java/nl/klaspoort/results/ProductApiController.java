@@ -29,7 +29,7 @@ class ProductApiController {
     }
 
     @QueryMapping
-    ProductResults.Page productResults(@Argument Long schoolId, @Argument Long studentId, @Argument OffsetDateTime from,
+    ProductResults.SessionConnection productResults(@Argument Long schoolId, @Argument Long studentId, @Argument OffsetDateTime from,
             @Argument OffsetDateTime to, @Argument Integer first, @Argument String after) {
         long product = ProductToken.requireProduct(ProductToken.RESULTS_READ);
         return results.sessions(product, schoolId, studentId, from, to, first == null ? 100 : first, after);

@@ -22,7 +22,8 @@ class ProductResults {
 
     record Edge(String cursor, Session node) {}
 
-    record Page(List<Edge> edges, SupervisorResults.PageInfo pageInfo) {}
+    /** A page of sessions (the class name ends in Connection so that Spring GraphQL passes it through as is). */
+    record SessionConnection(List<Edge> edges, SupervisorResults.PageInfo pageInfo) {}
 
     private final JdbcClient jdbc;
 
@@ -30,7 +31,7 @@ class ProductResults {
         this.jdbc = jdbc;
     }
 
-    Page sessions(long productId, Long schoolId, Long studentId, OffsetDateTime from, OffsetDateTime to, int first, String after) {
+    SessionConnection sessions(long productId, Long schoolId, Long studentId, OffsetDateTime from, OffsetDateTime to, int first, String after) {
         if (first < 0 || first > SupervisorResults.MAX_PAGE) {
             throw new SupervisorResults.BadArgumentException("first ligt tussen 0 en " + SupervisorResults.MAX_PAGE + ".");
         }
@@ -80,7 +81,7 @@ class ProductResults {
             Session s = (Session) rows.get(i)[1];
             edges.add(new Edge(encode(s.startedAt(), (long) rows.get(i)[0]), s));
         }
-        return new Page(edges, new SupervisorResults.PageInfo(rows.size() > first, after != null,
+        return new SessionConnection(edges, new SupervisorResults.PageInfo(rows.size() > first, after != null,
                 edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
     }
 

@@ -55,7 +55,7 @@ class SupervisorResults {
 
     record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
 
-    record Overview(List<Edge> edges, PageInfo pageInfo, int totalCount, String week, String previousWeek, String nextWeek) {}
+    record OverviewConnection(List<Edge> edges, PageInfo pageInfo, int totalCount, String week, String previousWeek, String nextWeek) {}
 
     record LessonResult(Lesson lesson, boolean completed, int sessions, List<Double> testScores) {}
 
@@ -115,7 +115,7 @@ class SupervisorResults {
         this.curriculum = curriculum;
     }
 
-    Overview overview(long schoolId, long productId, String weekText, int first, String after, Filter filter, Sort sort) {
+    OverviewConnection overview(long schoolId, long productId, String weekText, int first, String after, Filter filter, Sort sort) {
         access.require(schoolId, Role.SUPERVISOR);
         IsoWeek week = weekText == null ? IsoWeek.current() : IsoWeek.parse(weekText)
                 .orElseThrow(() -> new BadArgumentException("Week '" + weekText + "' is geen ISO-week zoals 2026-W48."));
@@ -177,7 +177,7 @@ class SupervisorResults {
         }
         PageInfo page = new PageInfo(hasNext, offset > 0, edges.isEmpty() ? null : edges.getFirst().cursor(),
                 edges.isEmpty() ? null : edges.getLast().cursor());
-        return new Overview(edges, page, total[0], week.toString(), week.previous().toString(), week.next().toString());
+        return new OverviewConnection(edges, page, total[0], week.toString(), week.previous().toString(), week.next().toString());
     }
 
     /** One student's results for the product; null unless the student is linked to the signed-in supervisor. */

@@ -24,7 +24,7 @@ class SupervisorResultsController {
     }
 
     @SchemaMapping(typeName = "School", field = "resultsOverview")
-    SupervisorResults.Overview resultsOverview(School school, @Argument long productId, @Argument String week,
+    SupervisorResults.OverviewConnection resultsOverview(School school, @Argument long productId, @Argument String week,
             @Argument Integer first, @Argument String after, @Argument SupervisorResults.Filter filter,
             @Argument SupervisorResults.Sort sort) {
         return results.overview(school.getId(), productId, week, first == null ? 50 : first, after, filter, sort);
