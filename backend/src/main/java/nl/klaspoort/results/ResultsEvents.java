@@ -18,4 +18,9 @@ class ResultsEvents {
     Flux<ResultsChange> changes() {
         return sink.asFlux();
     }
+
+    /** Live subscriptions right now (for tests and monitoring). */
+    int subscribers() {
+        return sink.currentSubscriberCount();
+    }
 }
