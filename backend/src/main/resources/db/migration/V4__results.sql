@@ -47,7 +47,9 @@ create table school_ip_range_activity (
 );
 create index school_ip_range_activity_lookup_idx on school_ip_range_activity (school_id, first_address, last_address);
 
--- Supervisor overview: the students one supervisor follows for a product at a school.
+-- Supervisor overview: the students one supervisor follows for a product at a school, and each one's highest
+-- completed lesson as one index lookup (the week's time and the latest session use practice_session_student_idx).
+create index practice_session_completed_idx on practice_session (school_id, product_id, student_id, lesson_position) where completed;
 create index enrollment_supervisor_enrollment_idx on enrollment_supervisor (supervisor_id, school_id, enrollment_id);
 
 -- Query API of products (RS6): a product's sessions in time order.

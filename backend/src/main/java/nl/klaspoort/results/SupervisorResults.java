@@ -75,8 +75,8 @@ class SupervisorResults {
 
     static final int MAX_PAGE = 100;
 
-    /** The supervisor's students for the product at the school; progress computed from all their sessions. */
-    private static final String STUDENTS = """
+    /** The supervisor's active students for the product at the school; {@code %s}: more conditions on the student. */
+    private static final String MINE = """
             with mine as (
                 select u.id, u.first_name, u.name_prefix, u.last_name, u.grade_year, u.group_name
                   from enrollment_supervisor es
@@ -84,26 +84,47 @@ class SupervisorResults {
                   join app_user u on u.id = e.student_id
                   join school_member m on m.school_id = e.school_id and m.user_id = u.id and m.archived_at is null
                  where es.supervisor_id = :supervisor and es.school_id = :school %s
-            ), stats as (
-                select ps.student_id,
-                       max(ps.lesson_position) filter (where ps.completed) as highest,
-                       max(ps.ended_at) as last_practiced_at,
-                       coalesce(sum(extract(epoch from ps.ended_at - ps.started_at))
-                                filter (where ps.location = 'SCHOOL' and ps.started_at >= :from and ps.started_at < :to), 0)::int as school_seconds,
-                       coalesce(sum(extract(epoch from ps.ended_at - ps.started_at))
-                                filter (where ps.location = 'HOME' and ps.started_at >= :from and ps.started_at < :to), 0)::int as home_seconds
-                  from practice_session ps
-                 where ps.school_id = :school and ps.product_id = :product and ps.student_id in (select id from mine)
-                 group by ps.student_id
-            ), tests as (
-                select position from lesson where product_id = :product and ends_with_test
-            ), rows as (
-                select mine.*, s.highest, s.last_practiced_at,
-                       coalesce(s.school_seconds, 0) as school_seconds, coalesce(s.home_seconds, 0) as home_seconds,
-                       (select min(t.position) from tests t where t.position > coalesce(s.highest, 0)) - coalesce(s.highest, 0) as until_test
-                  from mine left join stats s on s.student_id = mine.id
             )
             """;
+
+    /**
+     * Progress and the week's practice time of each student of the relation {@code %s}, computed from the sessions by
+     * a few index lookups per student (highest completed lesson, latest session, the week's sessions).
+     */
+    private static final String WITH_PROGRESS = """
+            select st.*, h.highest, l.last_practiced_at, w.school_seconds, w.home_seconds,
+                   (select min(t.position) from lesson t where t.product_id = :product and t.ends_with_test
+                       and t.position > coalesce(h.highest, 0)) - coalesce(h.highest, 0) as until_test
+              from %s st
+              left join lateral (select max(ps.lesson_position) as highest from practice_session ps
+                                  where ps.school_id = :school and ps.product_id = :product and ps.student_id = st.id
+                                    and ps.completed) h on true
+              left join lateral (select ps.ended_at as last_practiced_at from practice_session ps
+                                  where ps.school_id = :school and ps.product_id = :product and ps.student_id = st.id
+                                  order by ps.started_at desc limit 1) l on true
+              cross join lateral (
+                  select coalesce(sum(extract(epoch from ps.ended_at - ps.started_at)) filter (where ps.location = 'SCHOOL'), 0)::int as school_seconds,
+                         coalesce(sum(extract(epoch from ps.ended_at - ps.started_at)) filter (where ps.location = 'HOME'), 0)::int as home_seconds
+                    from practice_session ps
+                   where ps.school_id = :school and ps.product_id = :product and ps.student_id = st.id
+                     and ps.started_at >= :from and ps.started_at < :to) w
+            """;
+
+    /**
+     * The one statement of an overview page. Sorted by name or grade year without filters on progress, the page is
+     * cut first and progress computed for its rows only; otherwise progress is computed for all the supervisor's
+     * students, then filtered, sorted and cut. Parameters: school, product, supervisor, from, to, limit, offset.
+     */
+    static String pageSql(String studentWhere, List<String> progressWhere, String order, boolean orderNeedsProgress) {
+        if (!orderNeedsProgress && progressWhere.isEmpty()) {
+            return MINE.formatted(studentWhere)
+                    + ", page as (select mine.*, count(*) over () as total from mine order by %s limit :limit offset :offset)\n".formatted(order)
+                    + WITH_PROGRESS.formatted("page") + " order by " + order;
+        }
+        return MINE.formatted(studentWhere) + ", rows as (" + WITH_PROGRESS.formatted("mine") + ")\n"
+                + "select rows.*, count(*) over () as total from rows %s order by %s limit :limit offset :offset"
+                .formatted(progressWhere.isEmpty() ? "" : "where " + String.join(" and ", progressWhere), order);
+    }
 
     private final JdbcClient jdbc;
     private final SchoolAccess access;
@@ -158,9 +179,8 @@ class SupervisorResults {
             case LESSONS_UNTIL_TEST -> "until_test" + dir + " nulls last, lower(last_name), lower(first_name), id";
             case PRACTICE_TIME -> "school_seconds + home_seconds" + dir + ", lower(last_name), lower(first_name), id";
         };
-        String sql = STUDENTS.formatted(studentWhere) + """
-                select rows.*, count(*) over () as total from rows %s order by %s limit :limit offset :offset
-                """.formatted(rowWhere.isEmpty() ? "" : "where " + String.join(" and ", rowWhere), order);
+        String sql = pageSql(studentWhere.toString(), rowWhere, order,
+                s.field() != SortField.NAME && s.field() != SortField.GRADE_YEAR);
         var statement = jdbc.sql(sql).params(params)
                 .param("school", schoolId).param("product", productId).param("supervisor", CurrentUser.id())
                 .param("from", Timestamp.from(week.start())).param("to", Timestamp.from(week.end()))
@@ -184,7 +204,7 @@ class SupervisorResults {
     StudentResults studentResults(long schoolId, long studentId, long productId) {
         access.require(schoolId, Role.SUPERVISOR);
         IsoWeek week = IsoWeek.current();
-        Row row = jdbc.sql(STUDENTS.formatted(" and u.id = :student") + " select * from rows")
+        Row row = jdbc.sql(MINE.formatted(" and u.id = :student") + WITH_PROGRESS.formatted("mine"))
                 .param("school", schoolId).param("product", productId).param("supervisor", CurrentUser.id())
                 .param("student", studentId)
                 .param("from", Timestamp.from(week.start())).param("to", Timestamp.from(week.end()))

@@ -23,6 +23,7 @@ public final class ProductTokens {
     public static final String[] SPELLINGSTER = {"spellingster-demo", "spellingster-demo-geheim-2026"};
     public static final String[] REKENROUTE = {"rekenroute-demo", "rekenroute-demo-geheim-2026"};
     public static final String BOTH_SCOPES = "results.write results.read";
+    public static final String RESULTS_WRITE_SCOPE = "results.write";
 
     private static final JsonMapper JSON = new JsonMapper();
 
