@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 
 /** UI text, Dutch first (the default), English second. Keys are grouped by screen. */
 const messages = {
@@ -109,4 +109,11 @@ export function useI18n(): I18n {
     throw new Error('useI18n outside I18nProvider');
   }
   return i18n;
+}
+
+/** Sets the browser tab's title for the current view ("… · Klaspoort"), so every page has a meaningful title (X7). */
+export function usePageTitle(title: string) {
+  useEffect(() => {
+    document.title = title ? `${title} · Klaspoort` : 'Klaspoort';
+  }, [title]);
 }

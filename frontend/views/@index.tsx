@@ -1,7 +1,7 @@
 import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
 import { SchoolDashboardDocument } from '../gql/graphql';
 import { useQuery } from '../lib/graphql';
-import { type MessageKey, useI18n } from '../lib/i18n';
+import { type MessageKey, useI18n, usePageTitle } from '../lib/i18n';
 import { useSession } from '../lib/session';
 
 export const config: ViewConfig = { title: 'Home' };
@@ -19,6 +19,7 @@ function Count({ label, value }: { label: string; value: number }) {
 export default function DashboardView() {
   const { t } = useI18n();
   const { membership } = useSession();
+  usePageTitle(membership ? `${membership.school.name} – ${t('dashboard.title')}` : t('dashboard.title'));
   const schoolId = membership?.school.id ?? '';
   const { data, error, loading } = useQuery(SchoolDashboardDocument, { schoolId }, !membership);
 

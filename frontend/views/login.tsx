@@ -3,7 +3,7 @@ import { LoginForm, type LoginI18n } from '@vaadin/react-components/LoginForm.js
 import { useState } from 'react';
 import { csrfHeaders } from '../lib/graphql';
 import '../styles/klaspoort.css';
-import { I18nProvider, useI18n } from '../lib/i18n';
+import { I18nProvider, useI18n, usePageTitle } from '../lib/i18n';
 
 export const config: ViewConfig = { title: 'Inloggen', skipLayouts: true };
 
@@ -11,6 +11,7 @@ function Login() {
   const { t, language, setLanguage } = useI18n();
   const [error, setError] = useState(false);
   const [busy, setBusy] = useState(false);
+  usePageTitle(t('login.submit'));
 
   const i18n: LoginI18n = {
     form: {
@@ -46,7 +47,7 @@ function Login() {
 
   return (
     <main className="kp-login">
-      <h1 className="kp-brand-large">Klaspoort</h1>
+      <p className="kp-brand-large" aria-hidden="true">Klaspoort</p>
       <p>{t('login.description')}</p>
       <LoginForm
         i18n={i18n}

@@ -176,10 +176,11 @@ public class IpRangeService {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(IpRangeService::range).single();
     }
 
+    /** An audit event of the school; the range goes in after_state, as target_id means a user in the audit log. */
     private void audit(long schoolId, String action, long rangeId) {
         jdbc.sql("""
-                insert into audit_event (id, school_id, actor_id, action, target_id)
-                values (nextval('audit_event_seq'), :school, :actor, :action, :target)
+                insert into audit_event (id, school_id, actor_id, action, after_state)
+                values (nextval('audit_event_seq'), :school, :actor, :action, jsonb_build_object('ipRangeId', :target))
                 """)
                 .param("school", schoolId).param("actor", CurrentUser.id()).param("action", action).param("target", rangeId)
                 .update();

@@ -156,7 +156,7 @@ class SchoolIpRangeTest {
                 .path("schoolIpRangeRemove.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
         // removed, so it may be added again
         addOk("2001:db8:99::", "2001:db8:99::ff", true);
-        assertThat(jdbc.sql("select action from audit_event where target_id = :id order by id").param("id", Long.parseLong(range))
+        assertThat(jdbc.sql("select action from audit_event where after_state ->> 'ipRangeId' = :id order by id").param("id", range)
                 .query(String.class).list())
                 .containsExactly("IP_RANGE_ADDED", "IP_RANGE_ACTIVATED", "IP_RANGE_DEACTIVATED", "IP_RANGE_ACTIVATED", "IP_RANGE_REMOVED");
     }

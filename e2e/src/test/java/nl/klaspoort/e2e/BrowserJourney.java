@@ -1,0 +1,102 @@
+package nl.klaspoort.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+
+/**
+ * Base of every journey: the packaged app ({@link KlaspoortApp}), Debian's Chromium driven by Playwright (no browser
+ * download), a fresh browser context per test, Dutch locale, and a screenshot of the page when a test fails
+ * ({@code e2e/target/journeys/}).
+ */
+@ExtendWith(BrowserJourney.ScreenshotOnFailure.class)
+public abstract class BrowserJourney {
+
+    public static final String PROFESSIONAL_PASSWORD = "Klaspoort2026";
+    public static final String STUDENT_PASSWORD = "Oefenen2026";
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    protected static KlaspoortApp app;
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeAll
+    static void startBrowser() {
+        app = KlaspoortApp.get();
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("klaspoort.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL(app.baseUrl())
+                .setLocale("nl-NL")
+                .setViewportSize(1280, 900));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    /** Signs in through the login page and waits for the dashboard. */
+    protected void login(String username, String password) {
+        page.navigate("/login");
+        page.getByLabel("E-mailadres of gebruikersnaam").fill(username);
+        page.getByLabel("Wachtwoord", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Inloggen")).click();
+    }
+
+    /** Runs after the test method and before {@code @AfterEach}, while the page is still open. */
+    static final class ScreenshotOnFailure implements AfterTestExecutionCallback {
+        @Override
+        public void afterTestExecution(ExtensionContext extension) {
+            if (extension.getExecutionException().isEmpty()) {
+                return;
+            }
+            extension.getTestInstance().filter(BrowserJourney.class::isInstance).map(BrowserJourney.class::cast)
+                    .filter(journey -> journey.page != null && !journey.page.isClosed())
+                    .ifPresent(journey -> {
+                        try {
+                            Path dir = Path.of(System.getProperty("klaspoort.reports", "target/journeys"));
+                            Files.createDirectories(dir);
+                            journey.page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                                    .setPath(dir.resolve(extension.getRequiredTestMethod().getName() + ".png")));
+                        } catch (Exception ignored) {
+                            // the failure itself is what matters
+                        }
+                    });
+        }
+    }
+}

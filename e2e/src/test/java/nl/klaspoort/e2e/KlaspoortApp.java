@@ -1,0 +1,118 @@
+package nl.klaspoort.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The packaged application ({@code backend/target/klaspoort.jar}) running in its own process on a free port, with its
+ * embedded PostgreSQL in a fresh data directory and the demo data: exactly what the README's run command starts.
+ * One instance per test JVM, started on first use and stopped when the JVM ends.
+ */
+public final class KlaspoortApp {
+
+    private static final String READY_LINE = "Demo data written";
+    private static KlaspoortApp instance;
+
+    private final Process process;
+    private final int port;
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+
+    private KlaspoortApp() throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("klaspoort.jar", "../backend/target/klaspoort.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No packaged application at " + jar + ": run the build (./mvnw verify) first");
+        }
+        port = freePort();
+        Path dataDir = Files.createTempDirectory("klaspoort-e2e-");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-jar", jar.toString())
+                .redirectErrorStream(true);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("KLASPOORT_DATA_DIR", dataDir.toString());
+        process = builder.start();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    log.add(line);
+                    if (line.contains(READY_LINE)) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IllegalStateException("application exited:\n" + String.join("\n", tail())));
+        }, "klaspoort-app-log");
+        reader.setDaemon(true);
+        reader.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        try {
+            ready.get(180, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            stop();
+            throw new IllegalStateException("application not ready within 180 s:\n" + String.join("\n", tail()), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    public static synchronized KlaspoortApp get() {
+        if (instance == null) {
+            try {
+                instance = new KlaspoortApp();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return instance;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The last lines the application printed, for failure messages. */
+    public List<String> tail() {
+        synchronized (log) {
+            return List.copyOf(log.subList(Math.max(0, log.size() - 60), log.size()));
+        }
+    }
+
+    private void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
