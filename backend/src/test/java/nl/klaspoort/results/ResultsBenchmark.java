@@ -153,6 +153,20 @@ class ResultsBenchmark {
                     pageInfo { hasNextPage endCursor } } } }
                 """;
         IsoWeek week = IsoWeek.current();
+        // the floor of the stack: the same session, security chain and school(id) lookup, no overview
+        HttpRequest floorRequest = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                .header("Content-Type", "application/json").header("Cookie", session.cookieHeader())
+                .header("X-XSRF-TOKEN", session.csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                        "query", "query($s: ID!) { school(id: $s) { id name } }", "variables", Map.of("s", bigSchool))))).build();
+        double[] floor = time(() -> {
+            try {
+                return http.send(floorRequest, HttpResponse.BodyHandlers.ofString()).body().length();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        report("Floor: { school(id) { id name } } over HTTP with the session: p50 %.1f ms p95 %.1f ms", p(floor, 50), p(floor, 95));
         for (String[] sort : new String[][] {{"NAME", "ASC", "lower(last_name) asc, lower(first_name) asc, id asc"},
                 {"PRACTICE_TIME", "DESC", "school_seconds + home_seconds desc, lower(last_name), lower(first_name), id"}}) {
             String body = JSON.writeValueAsString(Map.of("query", query, "variables", Map.of("s", bigSchool, "p", leeslab,
