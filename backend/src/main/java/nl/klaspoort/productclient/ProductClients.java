@@ -1,0 +1,117 @@
+package nl.klaspoort.productclient;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.klaspoort.security.AccessRefusedException;
+import nl.klaspoort.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registers OAuth2 clients for products. Only publisher staff may: the professionals whose e-mail addresses are listed
+ * in {@code klaspoort.publisher.admins} (comma separated; empty = nobody, as in the {@code prod} profile unless set
+ * with {@code KLASPOORT_PUBLISHER_ADMINS}). The secret is generated here, returned once and stored as a bcrypt hash.
+ */
+@Service
+public class ProductClients {
+
+    /** Scope names as granted in tokens, by the GraphQL enum value. */
+    enum Scope {
+        RESULTS_WRITE(ProductToken.RESULTS_WRITE), RESULTS_READ(ProductToken.RESULTS_READ);
+
+        final String value;
+
+        Scope(String value) { this.value = value; }
+
+        static Scope of(String value) {
+            for (Scope scope : values()) {
+                if (scope.value.equals(value)) {
+                    return scope;
+                }
+            }
+            throw new IllegalArgumentException(value);
+        }
+    }
+
+    record Client(String clientId, long productId, String name, List<Scope> scopes) {}
+
+    enum ErrorCode { PRODUCT_NOT_FOUND, INVALID_NAME, NO_SCOPES }
+
+    record Error(ErrorCode code, String message, String field) {}
+
+    record Registration(Client client, String clientSecret, List<Error> errors) {}
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final Set<String> publisherAdmins;
+
+    ProductClients(JdbcClient jdbc, PasswordEncoder passwords,
+            @Value("${klaspoort.publisher.admins:}") List<String> publisherAdmins) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.publisherAdmins = publisherAdmins.stream().map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    /** Registers a client with a generated id and secret; publisher staff only. */
+    Registration register(long productId, String name, List<Scope> scopes) {
+        if (!publisherAdmins.contains(CurrentUser.require().getUsername().toLowerCase(Locale.ROOT))) {
+            throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "registering product clients");
+        }
+        List<Error> errors = new ArrayList<>();
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            errors.add(new Error(ErrorCode.INVALID_NAME, "Geef de client een naam van 1 tot 200 tekens.", "name"));
+        }
+        if (scopes == null || scopes.isEmpty()) {
+            errors.add(new Error(ErrorCode.NO_SCOPES, "Kies ten minste één scope.", "scopes"));
+        }
+        String code = jdbc.sql("select code from product where id = :id").param("id", productId).query(String.class).optional().orElse(null);
+        if (code == null) {
+            errors.add(new Error(ErrorCode.PRODUCT_NOT_FOUND, "Dit product bestaat niet.", "productId"));
+        }
+        if (!errors.isEmpty()) {
+            return new Registration(null, null, errors);
+        }
+        String clientId = code.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Client client = insert(clientId, clientSecret, productId, trimmed, scopes, CurrentUser.require().getUsername());
+        return new Registration(client, clientSecret, List.of());
+    }
+
+    /** Creates a client with a known id and secret unless it exists (demo data); true when created. */
+    public boolean ensureClient(String clientId, String clientSecret, String productCode, String name) {
+        if (jdbc.sql("select count(*) from product_client where client_id = :id").param("id", clientId).query(Long.class).single() > 0) {
+            return false;
+        }
+        long productId = jdbc.sql("select id from product where code = :code").param("code", productCode).query(Long.class).single();
+        insert(clientId, clientSecret, productId, name, List.of(Scope.values()), null);
+        return true;
+    }
+
+    private Client insert(String clientId, String clientSecret, long productId, String name, List<Scope> scopes, String createdBy) {
+        List<Scope> distinct = scopes.stream().distinct().toList();
+        jdbc.sql("""
+                insert into product_client (client_id, product_id, name, secret_hash, scopes, created_by)
+                values (:id, :product, :name, :hash, :scopes, :by)
+                """)
+                .param("id", clientId).param("product", productId).param("name", name)
+                .param("hash", passwords.encode(clientSecret))
+                .param("scopes", distinct.stream().map(s -> s.value).collect(Collectors.joining(" ")))
+                .param("by", createdBy)
+                .update();
+        return new Client(clientId, productId, name, distinct);
+    }
+}
