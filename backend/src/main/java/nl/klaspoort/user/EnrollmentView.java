@@ -1,4 +1,4 @@
-package nl.klaspoort.enrollment;
+package nl.klaspoort.user;
 
 /**
  * GraphQL {@code Enrollment} on the read side: a student's koppeling with a product at a school. Its product, student

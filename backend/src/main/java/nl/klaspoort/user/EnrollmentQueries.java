@@ -1,4 +1,4 @@
-package nl.klaspoort.enrollment;
+package nl.klaspoort.user;
 
 import java.util.List;
 import java.util.Map;
@@ -7,11 +7,6 @@ import java.util.stream.Collectors;
 import nl.klaspoort.platform.KeyedEntities;
 import nl.klaspoort.product.Product;
 import nl.klaspoort.product.ProductRepository;
-import nl.klaspoort.user.AppUser;
-import nl.klaspoort.user.Professional;
-import nl.klaspoort.user.SchoolUser;
-import nl.klaspoort.user.Student;
-import nl.klaspoort.user.UserRepository;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
