@@ -2,7 +2,7 @@ import { AppLayout } from '@vaadin/react-components/AppLayout.js';
 import { MenuBar, type MenuBarItem } from '@vaadin/react-components/MenuBar.js';
 import { Select } from '@vaadin/react-components/Select.js';
 import { Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useNavigate } from 'react-router';
 import '../styles/klaspoort.css';
 import { I18nProvider, useI18n } from '../lib/i18n';
 import { SessionProvider, useSession } from '../lib/session';
@@ -15,6 +15,7 @@ function Loading() {
 function Header() {
   const { t, language, setLanguage } = useI18n();
   const { viewer, membership, selectSchool, logout } = useSession();
+  const navigate = useNavigate();
   const roles = membership?.roles ?? [];
   const isAdmin = roles.includes('ADMIN');
   const isSupervisor = roles.includes('SUPERVISOR');
@@ -23,6 +24,7 @@ function Header() {
     {
       text: viewer.user.displayName,
       children: [
+        { text: t('header.profile'), action: 'profile' } as MenuBarItem,
         { text: t('header.language'), action: 'language' } as MenuBarItem,
         { text: t('header.logout'), action: 'logout' } as MenuBarItem,
       ],
@@ -36,12 +38,20 @@ function Header() {
         <NavLink to="/">{t('nav.home')}</NavLink>
         {viewer.user.__typename === 'Professional' && (
           <>
-            <span className="kp-nav-disabled" aria-disabled={!isAdmin} title={isAdmin ? undefined : t('nav.adminOnly')}>
-              {t('nav.admin')}
-            </span>
-            <span className="kp-nav-disabled" aria-disabled={!isSupervisor} title={isSupervisor ? undefined : t('nav.supervisorOnly')}>
-              {t('nav.results')}
-            </span>
+            {isAdmin ? (
+              <NavLink to="/beheer">{t('nav.admin')}</NavLink>
+            ) : (
+              <span className="kp-nav-disabled" aria-disabled="true" title={t('nav.adminOnly')}>
+                {t('nav.admin')}
+              </span>
+            )}
+            {isSupervisor ? (
+              <NavLink to="/resultaten">{t('nav.results')}</NavLink>
+            ) : (
+              <span className="kp-nav-disabled" aria-disabled="true" title={t('nav.supervisorOnly')}>
+                {t('nav.results')}
+              </span>
+            )}
           </>
         )}
       </nav>
@@ -63,6 +73,8 @@ function Header() {
           const action = (e.detail.value as MenuBarItem & { action?: string }).action;
           if (action === 'logout') {
             void logout();
+          } else if (action === 'profile') {
+            navigate('/profiel');
           } else if (action === 'language') {
             setLanguage(language === 'nl' ? 'en' : 'nl');
           }

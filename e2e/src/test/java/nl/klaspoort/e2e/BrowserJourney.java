@@ -62,6 +62,13 @@ public abstract class BrowserJourney {
                 .setViewportSize(1280, 900));
         context.setDefaultTimeout(15_000);
         page = context.newPage();
+        // the browser's own complaints end up in the test output, next to a failure's screenshot
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) || "warning".equals(message.type())) {
+                System.out.println("[browser " + message.type() + "] " + message.text());
+            }
+        });
+        page.onPageError(error -> System.out.println("[page error] " + error));
     }
 
     @AfterEach

@@ -19,8 +19,9 @@ class LoginAndDashboardIT extends BrowserJourney {
 
         Locator heading = page.locator("#dashboard-title");
         assertThat(heading).hasText("CBS Het Kompas");
-        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Actieve leerlingen")))
-                .containsText("29");
+        Api director = Api.signIn(app, "directeur@demo.klaspoort.nl", PROFESSIONAL_PASSWORD);
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Actieve leerlingen")).locator(".kp-card-value"))
+                .hasText(count(director, "34CD", "activeStudents"));
         assertThat(page.getByText("Ingrid de Wit")).isVisible();
         Accessibility.assertNoSeriousViolations(page);
 
@@ -28,14 +29,24 @@ class LoginAndDashboardIT extends BrowserJourney {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("OBS De Regenboog")).click();
 
         assertThat(heading).hasText("OBS De Regenboog");
-        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Actieve leerlingen")))
-                .containsText("28");
-        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Gearchiveerde gebruikers")))
-                .containsText("2");
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Actieve leerlingen")).locator(".kp-card-value"))
+                .hasText(count(director, "12AB", "activeStudents"));
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Gearchiveerde gebruikers")).locator(".kp-card-value"))
+                .hasText(count(director, "12AB", "archivedUsers"));
 
         // the choice of school is kept across a reload
         page.reload();
         assertThat(heading).hasText("OBS De Regenboog");
+    }
+
+    /** A dashboard number as the API gives it now (other journeys add users to the demo schools). */
+    private static String count(Api api, String brin, String field) {
+        for (var school : api.graphql("{ schools { brin counts { activeStudents archivedUsers } } }", java.util.Map.of()).get("schools")) {
+            if (school.get("brin").asString().equals(brin)) {
+                return school.get("counts").get(field).asString();
+            }
+        }
+        throw new IllegalStateException("no school " + brin);
     }
 
     @Test
@@ -58,7 +69,7 @@ class LoginAndDashboardIT extends BrowserJourney {
         login("begeleider@demo.klaspoort.nl", PROFESSIONAL_PASSWORD);
         assertThat(page.locator("#dashboard-title")).hasText("OBS De Regenboog");
         assertThat(page.getByText("Beheer", new Page.GetByTextOptions().setExact(true))).hasAttribute("aria-disabled", "true");
-        assertThat(page.getByText("Resultaten", new Page.GetByTextOptions().setExact(true))).hasAttribute("aria-disabled", "false");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Resultaten").setExact(true))).isVisible();
 
         context.clearCookies();
         login("sanne.dejong", STUDENT_PASSWORD);
