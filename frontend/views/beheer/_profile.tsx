@@ -69,7 +69,11 @@ export function Profile({ userId }: { userId: string }) {
   const user = member.user;
   const isStudent = user.__typename === 'Student';
   const readOnly = member.archived || !isAdmin;
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+    // a field's error goes as soon as it is edited, so the form does not shift under the next click
+    setErrors((es) => (es.some((e) => e.field === key) ? es.filter((e) => e.field !== key) : es));
+  };
   const fieldError = (field: string) => errors.find((e) => e.field === field)?.message;
 
   /** Runs an action; a failure of the request itself is shown, never swallowed. */

@@ -38,6 +38,8 @@ export default function IpRangesView() {
   const [removing, setRemoving] = useState<IpRangeFragment | null>(null);
   const ranges = data?.school?.ipRanges ?? [];
   const fieldError = (field: string) => errors.find((e) => e.field === field)?.message;
+  // a field's error goes as soon as it is edited, so the form does not shift under the next click
+  const clearError = (field: string) => setErrors((es) => (es.some((e) => e.field === field) ? es.filter((e) => e.field !== field) : es));
 
   async function add() {
     const result = (
@@ -81,8 +83,8 @@ export default function IpRangesView() {
           items={CONNECTION_TYPES.map((c) => ({ label: t(`ip.type.${c}` as MessageKey), value: c }))}
           onValueChanged={(e) => setConnectionType(e.detail.value as ConnectionType)}
         />
-        <TextField label={t('ip.from')} helperText={t('ip.fromHelp')} value={from} required invalid={!!fieldError('from')} errorMessage={fieldError('from')} onValueChanged={(e) => setFrom(e.detail.value)} />
-        <TextField label={t('ip.to')} helperText={t('ip.toHelp')} value={to} invalid={!!fieldError('to')} errorMessage={fieldError('to')} onValueChanged={(e) => setTo(e.detail.value)} />
+        <TextField label={t('ip.from')} helperText={t('ip.fromHelp')} value={from} required invalid={!!fieldError('from')} errorMessage={fieldError('from')} onValueChanged={(e) => { setFrom(e.detail.value); clearError('from'); }} />
+        <TextField label={t('ip.to')} helperText={t('ip.toHelp')} value={to} invalid={!!fieldError('to')} errorMessage={fieldError('to')} onValueChanged={(e) => { setTo(e.detail.value); clearError('to'); }} />
         <Button theme="primary" onClick={() => void add()}>{t('ip.add')}</Button>
       </form>
       {errors.filter((e) => e.field !== 'from' && e.field !== 'to').map((e, i) => (

@@ -76,7 +76,11 @@ export default function CreateUserView() {
   const products = pickers.data?.school?.products ?? [];
   const supervisors = pickers.data?.school?.supervisors ?? [];
   const noSupervisor = kind === 'STUDENT' && pickers.data !== undefined && supervisors.length === 0;
-  const set = <K extends keyof Details>(key: K, value: Details[K]) => setDetails((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Details>(key: K, value: Details[K]) => {
+    setDetails((d) => ({ ...d, [key]: value }));
+    // a field's error goes as soon as it is edited, so the form does not shift under the next click
+    setErrors((es) => (es.some((e) => e.field === key) ? es.filter((e) => e.field !== key) : es));
+  };
   const fieldError = (field: string) => errors.find((e) => e.field === field)?.message;
 
   async function save(dryRun: boolean) {

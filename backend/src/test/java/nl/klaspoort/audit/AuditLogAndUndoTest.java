@@ -1,5 +1,6 @@
 package nl.klaspoort.audit;
 
+import nl.klaspoort.user.FreshSchoolTest;
 import static nl.klaspoort.user.AdministrationFixture.errorCodes;
 import static nl.klaspoort.user.AdministrationFixture.ids;
 import static nl.klaspoort.user.AdministrationFixture.run;
@@ -8,40 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.SqlStatementCounter;
-import nl.klaspoort.user.AdministrationFixture;
-import nl.klaspoort.user.AdministrationFixture.TestSchool;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The audit log of administrative changes (X5) and undo of a batch. */
-@KlaspoortTest
-class AuditLogAndUndoTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    AdministrationFixture fixture;
-    TestSchool school;
-    HttpGraphQlTester admin;
-
-    @BeforeEach
-    void freshSchool() {
-        fixture = new AdministrationFixture(jdbc);
-        school = fixture.school();
-        admin = Sessions.tester(port, school.adminEmail());
-    }
+class AuditLogAndUndoTest extends FreshSchoolTest {
 
     private String batch(GraphQlTester.Response response, String field) {
         assertThat(errorCodes(response, field)).isEmpty();

@@ -1,5 +1,6 @@
 package nl.klaspoort.enrollment;
 
+import nl.klaspoort.user.FreshSchoolTest;
 import static nl.klaspoort.user.AdministrationFixture.errorCodes;
 import static nl.klaspoort.user.AdministrationFixture.ids;
 import static nl.klaspoort.user.AdministrationFixture.run;
@@ -9,39 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.SqlStatementCounter;
-import nl.klaspoort.user.AdministrationFixture;
 import nl.klaspoort.user.AdministrationFixture.TestSchool;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Koppelingen mutations (B11, B12, B13, B18) with the manual's rules, and their constant SQL budget. */
-@KlaspoortTest
-class KoppelingenMutationTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    AdministrationFixture fixture;
-    TestSchool school;
-    HttpGraphQlTester admin;
-
-    @BeforeEach
-    void freshSchool() {
-        fixture = new AdministrationFixture(jdbc);
-        school = fixture.school();
-        admin = Sessions.tester(port, school.adminEmail());
-    }
+class KoppelingenMutationTest extends FreshSchoolTest {
 
     private Map<String, Object> link(long product, long... supervisors) {
         return Map.of("productId", Long.toString(product), "supervisorIds", ids(supervisors));

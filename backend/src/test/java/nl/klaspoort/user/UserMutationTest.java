@@ -10,37 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
-import nl.klaspoort.user.AdministrationFixture.TestSchool;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The user mutations of chapter 4 with the manual's rules: archive, dearchive, gradeYear, create, edit, reset. */
-@KlaspoortTest
-class UserMutationTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    AdministrationFixture fixture;
-    TestSchool school;
-    HttpGraphQlTester admin;
-
-    @BeforeEach
-    void freshSchool() {
-        fixture = new AdministrationFixture(jdbc);
-        school = fixture.school();
-        admin = Sessions.tester(port, school.adminEmail());
-    }
+class UserMutationTest extends FreshSchoolTest {
 
     private Map<String, Object> users(List<String> ids, boolean dryRun) {
         return Map.of("schoolId", school.schoolId(), "userIds", ids, "dryRun", dryRun);

@@ -47,6 +47,12 @@ class AdministrationIT extends BrowserJourney {
         assertThat(page.locator("#admin-title")).hasText("Gebruikersbeheer");
     }
 
+    /** Opens the task dialog for the selection and runs the dry run ("Controleren"). */
+    private void continueAndCheck() {
+        Ui.button(page, "Doorgaan").click();
+        Ui.button(page, "Controleren").click();
+    }
+
     private int gradeYear(String studentId) {
         return api.graphql("query($s: ID!, $id: ID!) { school(id: $s) { user(id: $id) { user { ... on Student { gradeYear } } } } }",
                 Map.of("s", regenboog, "id", studentId)).get("school").get("user").get("user").get("gradeYear").asInt();
@@ -148,8 +154,7 @@ class AdministrationIT extends BrowserJourney {
         Ui.selectUser(page, "Ada " + last);
         Ui.selectUser(page, "Bo " + last);
         assertThat(page.locator(".kp-selection-count")).hasText("2 geselecteerd");
-        Ui.button(page, "Doorgaan").click();
-        Ui.button(page, "Controleren").click();
+        continueAndCheck();
         assertThat(page.locator(".kp-preview")).containsText("2 worden gewijzigd");
         Accessibility.assertNoSeriousViolations(page);
         Ui.button(page, "Bevestigen").click();
@@ -181,8 +186,7 @@ class AdministrationIT extends BrowserJourney {
         search(last, 2);
         Ui.task(page, "Gebruikers archiveren");
         Ui.selectUser(page, "Els " + last);
-        Ui.button(page, "Doorgaan").click();
-        Ui.button(page, "Controleren").click();
+        continueAndCheck();
         assertThat(page.locator(".kp-refused")).containsText("Els " + last);
         assertThat(page.locator(".kp-preview")).containsText("Er wordt niets gewijzigd");
         assertThat(Ui.button(page, "Bevestigen")).hasCount(0);
@@ -203,8 +207,7 @@ class AdministrationIT extends BrowserJourney {
         search(last);
         Ui.task(page, "Gebruikers dearchiveren");
         Ui.selectUser(page, "Dex " + last);
-        Ui.button(page, "Doorgaan").click();
-        Ui.button(page, "Controleren").click();
+        continueAndCheck();
         Ui.button(page, "Bevestigen").click();
         assertThat(Ui.row(page, "Dex " + last)).hasCount(0);
 
@@ -310,8 +313,7 @@ class AdministrationIT extends BrowserJourney {
         search(last, 2);
         Ui.task(page, "Leerjaar ophogen");
         Ui.button(page, "Selecteer alle 2 gebruikers die aan dit filter voldoen").click();
-        Ui.button(page, "Doorgaan").click();
-        Ui.button(page, "Controleren").click();
+        continueAndCheck();
         assertThat(page.locator(".kp-preview")).containsText("1 worden gewijzigd");
         assertThat(page.locator(".kp-refused")).containsText("Kiki " + last);
         Ui.dialog(page).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Annuleren")).click();
@@ -319,8 +321,7 @@ class AdministrationIT extends BrowserJourney {
 
         Ui.selectUser(page, "Kiki " + last);
         assertThat(page.locator(".kp-selection-count")).hasText("1 geselecteerd");
-        Ui.button(page, "Doorgaan").click();
-        Ui.button(page, "Controleren").click();
+        continueAndCheck();
         assertThat(page.locator(".kp-preview")).containsText("1 worden gewijzigd");
         Ui.button(page, "Bevestigen").click();
         assertThat(page.getByText("Leerjaar ophogen: 1 gebruikers gewijzigd")).isVisible();
@@ -390,8 +391,7 @@ class AdministrationIT extends BrowserJourney {
         search(last, 2);
         Ui.task(page, "Gebruikers archiveren");
         Ui.button(page, "Selecteer alle 2 gebruikers die aan dit filter voldoen").click();
-        Ui.button(page, "Doorgaan").click();
-        Ui.button(page, "Controleren").click();
+        continueAndCheck();
         Ui.button(page, "Bevestigen").click();
         assertThat(Ui.row(page, "Otto " + last)).hasCount(0);
 
