@@ -1,6 +1,6 @@
 import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
 import { Button } from '@vaadin/react-components/Button.js';
-import { ConfirmDialog } from '@vaadin/react-components/ConfirmDialog.js';
+import { Dialog } from '@vaadin/react-components/Dialog.js';
 import { Grid } from '@vaadin/react-components/Grid.js';
 import { GridColumn } from '@vaadin/react-components/GridColumn.js';
 import { Select } from '@vaadin/react-components/Select.js';
@@ -106,18 +106,27 @@ export default function IpRangesView() {
           )}
         </GridColumn>
       </Grid>
-      <ConfirmDialog
+      <Dialog
         opened={removing !== null}
-        header={t('ip.removeTitle')}
-        cancelButtonVisible
-        cancelText={t('common.cancel')}
-        confirmText={t('ip.remove')}
-        confirmTheme="error primary"
-        onConfirm={() => { if (removing) void remove(removing); setRemoving(null); }}
-        onCancel={() => setRemoving(null)}
+        headerTitle={t('ip.removeTitle')}
+        onOpenedChanged={(e) => !e.detail.value && setRemoving(null)}
+        footerRenderer={() => (
+          <>
+            <Button onClick={() => setRemoving(null)}>{t('common.cancel')}</Button>
+            <Button
+              theme="primary error"
+              onClick={() => {
+                if (removing) void remove(removing);
+                setRemoving(null);
+              }}
+            >
+              {t('ip.remove')}
+            </Button>
+          </>
+        )}
       >
         {removing ? `${t('ip.removeQuestion')} ${removing.notation}?` : ''}
-      </ConfirmDialog>
+      </Dialog>
     </section>
   );
 }

@@ -96,7 +96,8 @@ class ResultsIT extends BrowserJourney {
         page.getByTestId("toggle-" + cidr).click();
         assertThat(page.getByTestId("toggle-" + cidr)).hasText("Activeren");
         page.getByTestId("remove-" + cidr).click();
-        page.locator("vaadin-confirm-dialog-overlay").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Verwijderen")).click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Verwijderen")).click();
         assertThat(page.getByText("Verwijderd: " + cidr)).isVisible();
     }
 }
