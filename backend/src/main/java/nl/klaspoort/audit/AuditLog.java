@@ -1,7 +1,5 @@
 package nl.klaspoort.audit;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,50 +12,14 @@ import org.springframework.stereotype.Service;
  * Writes the audit log (X5). A mutation snapshots the users it touches before and after its writes; every user whose
  * snapshot changed gets one event, all sharing the mutation's batch id, in one statement.
  *
- * <p>The snapshot is a user's administrative state at one school: {@code archived}, {@code gradeYear}, {@code roles},
- * {@code products} (supervisor's product assignments) and {@code enrollments} (student: product with supervisors).
- * {@link AuditUndoService} restores it.
  */
 @Service
 public class AuditLog {
-
-    static final String SNAPSHOT_SQL = """
-            select u.id, jsonb_build_object(
-                     'kind', u.kind,
-                     'archived', m.archived_at is not null,
-                     'gradeYear', u.grade_year,
-                     'roles', coalesce((select jsonb_agg(r.role order by r.role) from role_grant r
-                                         where r.school_id = m.school_id and r.user_id = u.id), '[]'::jsonb),
-                     'products', coalesce((select jsonb_agg(pa.product_id order by pa.product_id) from product_assignment pa
-                                            where pa.school_id = m.school_id and pa.supervisor_id = u.id), '[]'::jsonb),
-                     'enrollments', coalesce((select jsonb_agg(jsonb_build_object('productId', e.product_id, 'supervisorIds',
-                                                 coalesce((select jsonb_agg(es.supervisor_id order by es.supervisor_id)
-                                                             from enrollment_supervisor es where es.enrollment_id = e.id), '[]'::jsonb))
-                                                 order by e.product_id)
-                                               from enrollment e where e.school_id = m.school_id and e.student_id = u.id), '[]'::jsonb)
-                   )::text as state
-              from school_member m join app_user u on u.id = m.user_id
-             where m.school_id = :school and m.user_id = any(:ids)
-            """;
 
     private final JdbcClient jdbc;
 
     AuditLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** The administrative state of each user at the school, as JSON text; one statement. */
-    public Map<Long, String> snapshot(long schoolId, Collection<Long> userIds) {
-        Map<Long, String> states = new HashMap<>();
-        if (userIds.isEmpty()) {
-            return states;
-        }
-        jdbc.sql(SNAPSHOT_SQL)
-                .param("school", schoolId)
-                .param("ids", userIds.toArray(Long[]::new))
-                .query((rs, n) -> states.put(rs.getLong("id"), rs.getString("state")))
-                .list();
-        return states;
     }
 
     /**
@@ -68,7 +30,8 @@ public class AuditLog {
         return record(schoolId, action, before, after, null);
     }
 
-    UUID record(long schoolId, String action, Map<Long, String> before, Map<Long, String> after, UUID undoes) {
+    /** As {@link #record(long, String, Map, Map)}, for an event that undoes the batch {@code undoes}. */
+    public UUID record(long schoolId, String action, Map<Long, String> before, Map<Long, String> after, UUID undoes) {
         List<Long> changed = after.keySet().stream().sorted()
                 .filter(id -> !Objects.equals(before.get(id), after.get(id))).toList();
         if (changed.isEmpty()) {

@@ -8,10 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import nl.klaspoort.audit.AdministrationError;
-import nl.klaspoort.audit.AdministrationError.Code;
-import nl.klaspoort.audit.Bulk;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -23,14 +19,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class StudentLinks {
 
-    /** Most link rows ("nog een koppeling toevoegen") in one mutation. */
-    public static final int MAX_ROWS = 20;
-
     /** One link row: a product with the supervisors who follow it. */
     public record LinkRow(long productId, List<Long> supervisorIds) {}
-
-    /** A link row as it arrives in GraphQL input. */
-    public record LinkInput(String productId, List<String> supervisorIds) {}
 
     private final JdbcClient jdbc;
 
@@ -38,77 +28,18 @@ public class StudentLinks {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The rows, once every product exists and every supervisor is an active SUPERVISOR of the school; otherwise the
-     * problems go to {@code problems} (e.g. {@code bulk::inputError}). One statement. {@code allowEmpty}: an empty list
-     * is valid.
-     */
-    public List<LinkRow> parse(long schoolId, List<LinkInput> input, boolean allowEmpty,
-            Consumer<AdministrationError> problems) {
-        List<LinkInput> rows = input == null ? List.of() : input;
-        if (rows.isEmpty() && !allowEmpty) {
-            problems.accept(AdministrationError.forField(Code.EMPTY_LIST, "links"));
-        }
-        if (rows.size() > MAX_ROWS) {
-            problems.accept(AdministrationError.forField(Code.TOO_MANY_ITEMS, "links"));
-            return List.of();
-        }
-        Set<Long> products = new HashSet<>();
-        Set<Long> supervisors = new LinkedHashSet<>();
-        List<AdministrationError> errors = new ArrayList<>();
-        List<LinkRow> parsed = new ArrayList<>();
-        for (LinkInput row : rows) {
-            Long product = Bulk.parseId(row.productId());
-            List<Long> sups = new ArrayList<>();
-            if (product == null) {
-                errors.add(AdministrationError.forField(Code.NOT_FOUND, "productId"));
-            }
-            if (row.supervisorIds() == null || row.supervisorIds().isEmpty()) {
-                errors.add(AdministrationError.forField(Code.EMPTY_LIST, "supervisorIds"));
-            } else {
-                for (String raw : new LinkedHashSet<>(row.supervisorIds())) {
-                    Long id = Bulk.parseId(raw);
-                    if (id == null) {
-                        errors.add(AdministrationError.forUser(Code.NOT_FOUND, raw));
-                    } else {
-                        sups.add(id);
-                    }
-                }
-            }
-            if (product != null) {
-                products.add(product);
-                supervisors.addAll(sups);
-                parsed.add(new LinkRow(product, sups));
-            }
-        }
-        Map<String, Boolean> found = new HashMap<>();
-        if (!products.isEmpty() || !supervisors.isEmpty()) {
-            jdbc.sql("""
-                            select 'P' || p.id as key, true as ok from product p where p.id = any(:products)
-                            union all
-                            select 'S' || m.user_id, m.archived_at is null and exists (select 1 from role_grant r
-                                        where r.school_id = m.school_id and r.user_id = m.user_id and r.role = 'SUPERVISOR')
-                              from school_member m join app_user u on u.id = m.user_id and u.kind = 'PROFESSIONAL'
-                             where m.school_id = :school and m.user_id = any(:supervisors)
-                            """)
-                    .param("products", products.toArray(Long[]::new))
-                    .param("supervisors", supervisors.toArray(Long[]::new))
-                    .param("school", schoolId)
-                    .query((rs, n) -> found.put(rs.getString("key"), rs.getBoolean("ok")))
-                    .list();
-        }
-        products.stream().filter(p -> !found.containsKey("P" + p)).sorted()
-                .forEach(p -> errors.add(AdministrationError.forField(Code.NOT_FOUND, "productId")));
-        for (long s : supervisors) {
-            Boolean ok = found.get("S" + s);
-            if (ok == null) {
-                errors.add(AdministrationError.forUser(Code.NOT_FOUND, s));
-            } else if (!ok) {
-                errors.add(AdministrationError.forUser(Code.NOT_A_SUPERVISOR, s));
-            }
-        }
-        errors.forEach(problems);
-        return parsed;
+    /** The enrollments of the students at the schools, by product name; one statement. */
+    public List<EnrollmentView> enrollments(Collection<Long> schoolIds, Collection<Long> studentIds) {
+        return jdbc.sql("""
+                        select e.id, e.school_id, e.student_id, e.product_id
+                          from enrollment e join product p on p.id = e.product_id
+                         where e.school_id in (:schools) and e.student_id in (:users)
+                         order by p.name, e.id
+                        """)
+                .param("schools", List.copyOf(schoolIds))
+                .param("users", List.copyOf(studentIds))
+                .query((rs, n) -> new EnrollmentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
     }
 
     /** All supervisors named in the rows. */

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 public class ProductClients {
 
     /** Scope names as granted in tokens, by the GraphQL enum value. */
-    enum Scope {
+    public enum Scope {
         RESULTS_WRITE(ProductToken.RESULTS_WRITE), RESULTS_READ(ProductToken.RESULTS_READ);
 
         final String value;
@@ -41,13 +41,13 @@ public class ProductClients {
         }
     }
 
-    record Client(String clientId, long productId, String name, List<Scope> scopes) {}
+    public record Client(String clientId, long productId, String name, List<Scope> scopes) {}
 
-    enum ErrorCode { PRODUCT_NOT_FOUND, INVALID_NAME, NO_SCOPES }
+    public enum ErrorCode { PRODUCT_NOT_FOUND, INVALID_NAME, NO_SCOPES }
 
-    record Error(ErrorCode code, String message, String field) {}
+    public record Error(ErrorCode code, String message, String field) {}
 
-    record Registration(Client client, String clientSecret, List<Error> errors) {}
+    public record Registration(Client client, String clientSecret, List<Error> errors) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -64,7 +64,7 @@ public class ProductClients {
     }
 
     /** Registers a client with a generated id and secret; publisher staff only. */
-    Registration register(long productId, String name, List<Scope> scopes) {
+    public Registration register(long productId, String name, List<Scope> scopes) {
         if (!publisherAdmins.contains(CurrentUser.require().getUsername().toLowerCase(Locale.ROOT))) {
             throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "registering product clients");
         }

@@ -1,5 +1,7 @@
 package nl.klaspoort.results;
 
+import nl.klaspoort.results.internal.ResultsEvents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
