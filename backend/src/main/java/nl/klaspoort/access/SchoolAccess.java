@@ -1,6 +1,6 @@
 package nl.klaspoort.access;
 
-import nl.klaspoort.security.AccessRefusedException;
+import nl.klaspoort.platform.AccessRefusedException;
 import nl.klaspoort.security.CurrentUser;
 
 import java.util.Collection;

@@ -1,5 +1,9 @@
 package nl.klaspoort.productclient;
 
+import nl.klaspoort.platform.CommonError;
+import nl.klaspoort.platform.ErrorCode;
+import nl.klaspoort.platform.PayloadError;
+
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -8,7 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.klaspoort.security.AccessRefusedException;
+import nl.klaspoort.platform.AccessRefusedException;
 import nl.klaspoort.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,13 +47,13 @@ public class ProductClients {
 
     public record Client(String clientId, long productId, String name, List<Scope> scopes) {}
 
-    public enum ErrorCode { PRODUCT_NOT_FOUND, INVALID_NAME, NO_SCOPES }
+    /** The error codes of product clients ({@code extend enum ErrorCode} in {@code results.graphqls}). */
+    enum ProductClientError implements ErrorCode { PRODUCT_NOT_FOUND, NO_SCOPES }
 
-    public record Error(ErrorCode code, String message, String field) {}
-
-    public record Registration(Client client, String clientSecret, List<Error> errors) {}
+    public record Registration(Client client, String clientSecret, List<PayloadError> errors) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_NAME = 200;
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -68,17 +72,19 @@ public class ProductClients {
         if (!publisherAdmins.contains(CurrentUser.require().getUsername().toLowerCase(Locale.ROOT))) {
             throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "registering product clients");
         }
-        List<Error> errors = new ArrayList<>();
+        List<PayloadError> errors = new ArrayList<>();
         String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            errors.add(new Error(ErrorCode.INVALID_NAME, "Geef de client een naam van 1 tot 200 tekens.", "name"));
+        if (trimmed.isEmpty()) {
+            errors.add(PayloadError.of(CommonError.INVALID_NAME).field("name"));
+        } else if (trimmed.length() > MAX_NAME) {
+            errors.add(PayloadError.of(CommonError.TOO_LONG).field("name").param("max", MAX_NAME));
         }
         if (scopes == null || scopes.isEmpty()) {
-            errors.add(new Error(ErrorCode.NO_SCOPES, "Kies ten minste één scope.", "scopes"));
+            errors.add(PayloadError.of(ProductClientError.NO_SCOPES).field("scopes"));
         }
         String code = jdbc.sql("select code from product where id = :id").param("id", productId).query(String.class).optional().orElse(null);
         if (code == null) {
-            errors.add(new Error(ErrorCode.PRODUCT_NOT_FOUND, "Dit product bestaat niet.", "productId"));
+            errors.add(PayloadError.of(ProductClientError.PRODUCT_NOT_FOUND).field("productId"));
         }
         if (!errors.isEmpty()) {
             return new Registration(null, null, errors);

@@ -1,7 +1,7 @@
 package nl.klaspoort.productclient;
 
 
-import nl.klaspoort.security.AccessRefusedException;
+import nl.klaspoort.platform.AccessRefusedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;

@@ -67,7 +67,7 @@ class KoppelingenMutationTest extends FreshSchoolTest {
         GraphQlTester.Response notSupervisor = run(admin, "admin-students-link",
                 studentsLink(List.of(student), List.of(link(school.leeslab(), school.admin()), link(999_999_999L, school.supervisorA())), false));
         assertThat(errorCodes(notSupervisor, "studentsLink")).containsExactlyInAnyOrder("NOT_A_SUPERVISOR", "NOT_FOUND");
-        notSupervisor.path("studentsLink.errors[?(@.code == 'NOT_A_SUPERVISOR')].userId").entityList(String.class)
+        notSupervisor.path("studentsLink.errors[?(@.code == 'NOT_A_SUPERVISOR')].itemId").entityList(String.class)
                 .containsExactly(Long.toString(school.admin()));
         assertThat(errorCodes(run(admin, "admin-students-link", studentsLink(List.of(student), List.of(), false)), "studentsLink"))
                 .containsExactly("EMPTY_LIST");

@@ -116,7 +116,7 @@ class SchoolIpRangeTest {
                 .path("schoolIpRangeAdd.errors[0].code").entity(String.class).isEqualTo("OVERLAP")
                 .path("schoolIpRangeAdd.errors[0].message").entity(String.class)
                 .isEqualTo("Dit bereik overlapt met 192.0.2.0/28, dat al bij deze school hoort.")
-                .path("schoolIpRangeAdd.errors[0].conflictingRange.notation").entity(String.class).isEqualTo("192.0.2.0/28");
+                .path("schoolIpRangeAdd.conflictingRange.notation").entity(String.class).isEqualTo("192.0.2.0/28");
         add(admin, "192.0.2.15", null, false)
                 .path("schoolIpRangeAdd.errors[0].code").entity(String.class).isEqualTo("OVERLAP");
         assertThat(ranges()).isEqualTo(1);

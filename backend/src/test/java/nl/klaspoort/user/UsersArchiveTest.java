@@ -16,6 +16,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -105,7 +106,8 @@ class UsersArchiveTest {
                   returning id)
                 insert into school_member (school_id, user_id) select :school, id from s
                 """).param("school", school).update();
-        tester.documentName("users-ids").variable("schoolId", school).variable("archived", true).execute()
+        tester.mutate().header(HttpHeaders.ACCEPT_LANGUAGE, "en").build()
+                .documentName("users-ids").variable("schoolId", school).variable("archived", true).execute()
                 .errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
                         && e.getMessage().equals("More than 5000 users match; narrow the filter")).verify()
                 .path("school").valueIsNull();

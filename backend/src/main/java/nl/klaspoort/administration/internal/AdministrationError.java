@@ -1,59 +1,32 @@
 package nl.klaspoort.administration.internal;
 
+import nl.klaspoort.platform.ErrorCode;
+
 /**
- * A refused input or item of an administrative mutation, as data: a code to act on, a Dutch message to show, and the
- * user (or input field) it concerns.
+ * The error codes of user administration ({@code extend enum ErrorCode} in {@code administration.graphqls}); the
+ * codes every module shares ({@code NOT_FOUND}, {@code EMPTY_LIST}…) are {@link nl.klaspoort.platform.CommonError}.
  */
-public record AdministrationError(Code code, String message, String userId, String field) {
-
-    /** The GraphQL enum {@code AdministrationErrorCode}, each with the Dutch message shown by default. */
-    public enum Code {
-        NOT_FOUND("Deze gebruiker, dit product of deze school bestaat niet (of hoort bij een andere school)."),
-        EMPTY_LIST("Kies minstens één item."),
-        TOO_MANY_ITEMS("U kunt hoogstens " + Bulk.MAX_ITEMS + " items tegelijk wijzigen."),
-        INVALID_NAME("Vul een geldige voor- en achternaam in."),
-        INVALID_EMAIL("Vul een geldig e-mailadres in."),
-        INVALID_GRADE_YEAR("Het leerjaar moet tussen 1 en 8 liggen."),
-        INVALID_USERNAME("Een gebruikersnaam heeft 3 tot 100 tekens: kleine letters, cijfers, punt, streepje of liggend streepje."),
-        INVALID_PASSWORD("Een wachtwoord heeft minstens 8 tekens, met letters én cijfers."),
-        EMAIL_TAKEN("Dit e-mailadres is al in gebruik."),
-        USERNAME_TAKEN("Deze gebruikersnaam is al in gebruik."),
-        INVALID_ROLE("Alleen de rollen beheerder en begeleider kunnen hier worden gekozen."),
-        NO_ROLES("Kies minstens één rol."),
-        SELF("Dit kunt u niet bij uzelf doen."),
-        ONLY_SUPERVISOR("Deze begeleider is de enige begeleider van een of meer leerlingen. Koppel die leerlingen eerst aan een andere begeleider."),
-        NOT_A_STUDENT("Dit kan alleen bij leerlingen."),
-        NOT_A_PROFESSIONAL("Dit kan alleen bij onderwijsprofessionals."),
-        NOT_A_SUPERVISOR("Deze gebruiker heeft (en krijgt) geen rol begeleider op deze school."),
-        NO_SUPERVISOR_AT_SCHOOL("Maak eerst een begeleider aan: een leerling moet altijd aan een begeleider gekoppeld zijn."),
-        NO_PREVIOUS_LINKS("Deze gebruiker was nog niet gekoppeld; gebruik 'Leerlingen koppelen' of 'Professionals koppelen'."),
-        GRADE_YEAR_OUT_OF_RANGE("Het leerjaar zou buiten groep 1 tot en met 8 komen."),
-        ARCHIVED("Deze gebruiker is gearchiveerd; het profiel kan niet worden gewijzigd."),
-        BATCH_NOT_FOUND("Deze wijziging bestaat niet."),
-        NOT_UNDOABLE("Dit soort wijziging kan niet ongedaan worden gemaakt."),
-        ALREADY_UNDONE("Deze wijziging is al ongedaan gemaakt."),
-        UNDO_CONFLICT("Deze gebruiker is daarna opnieuw gewijzigd; ongedaan maken zou die wijziging overschrijven.");
-
-        private final String message;
-
-        Code(String message) {
-            this.message = message;
-        }
-
-        public String message() {
-            return message;
-        }
-    }
-
-    public static AdministrationError of(Code code) {
-        return new AdministrationError(code, code.message(), null, null);
-    }
-
-    public static AdministrationError forUser(Code code, Object userId) {
-        return new AdministrationError(code, code.message(), String.valueOf(userId), null);
-    }
-
-    public static AdministrationError forField(Code code, String field) {
-        return new AdministrationError(code, code.message(), null, field);
-    }
+enum AdministrationError implements ErrorCode {
+    INVALID_EMAIL,
+    INVALID_GRADE_YEAR,
+    INVALID_USERNAME,
+    INVALID_PASSWORD,
+    EMAIL_TAKEN,
+    USERNAME_TAKEN,
+    INVALID_ROLE,
+    NO_ROLES,
+    SELF,
+    ONLY_SUPERVISOR,
+    NOT_A_STUDENT,
+    NOT_A_PROFESSIONAL,
+    NOT_A_SUPERVISOR,
+    NO_SUPERVISOR_AT_SCHOOL,
+    NO_PREVIOUS_LINKS,
+    GRADE_YEAR_OUT_OF_RANGE,
+    ARCHIVED,
+    BATCH_NOT_FOUND,
+    NOT_UNDOABLE,
+    ALREADY_UNDONE,
+    UNDO_CONFLICT,
+    TOO_MANY_MATCHES
 }

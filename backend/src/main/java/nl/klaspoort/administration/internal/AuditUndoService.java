@@ -1,5 +1,7 @@
 package nl.klaspoort.administration.internal;
 
+import nl.klaspoort.platform.PayloadError;
+
 import nl.klaspoort.audit.AuditLog;
 import nl.klaspoort.membership.Memberships;
 
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import nl.klaspoort.administration.internal.AdministrationError.Code;
 import nl.klaspoort.access.Role;
 import nl.klaspoort.access.SchoolAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,15 +100,15 @@ class AuditUndoService {
     AdministrationPayload undo(String batchIdText) {
         List<Event> events = events(batchIdText);
         if (events.isEmpty() || access.rolesAt(events.getFirst().schoolId()).isEmpty()) {
-            return refusedBatch(Code.BATCH_NOT_FOUND);
+            return refusedBatch(AdministrationError.BATCH_NOT_FOUND);
         }
         long schoolId = events.getFirst().schoolId();
         access.require(schoolId, Role.ADMIN);
         if (!UNDOABLE.contains(events.getFirst().action())) {
-            return refusedBatch(Code.NOT_UNDOABLE);
+            return refusedBatch(AdministrationError.NOT_UNDOABLE);
         }
         if (events.getFirst().undone()) {
-            return refusedBatch(Code.ALREADY_UNDONE);
+            return refusedBatch(AdministrationError.ALREADY_UNDONE);
         }
         Bulk bulk = Bulk.of(events.stream().map(e -> Long.toString(e.targetId())).toList(), "batchId");
         users.load(schoolId, bulk.ids()); // locks the members against concurrent changes
@@ -115,9 +116,9 @@ class AuditUndoService {
         Map<Long, String> previous = new LinkedHashMap<>();
         for (Event event : events) {
             if (event.before() == null) {
-                bulk.refuse(event.targetId(), Code.NOT_UNDOABLE);
+                bulk.refuse(event.targetId(), AdministrationError.NOT_UNDOABLE);
             } else if (event.after() == null || !event.after().equals(current.get(event.targetId()))) {
-                bulk.refuse(event.targetId(), Code.UNDO_CONFLICT);
+                bulk.refuse(event.targetId(), AdministrationError.UNDO_CONFLICT);
             } else {
                 bulk.applied(event.targetId());
                 previous.put(event.targetId(), event.before());
@@ -156,7 +157,7 @@ class AuditUndoService {
                 .list();
     }
 
-    private static AdministrationPayload refusedBatch(Code code) {
-        return new AdministrationPayload(null, false, List.of(), List.of(AdministrationError.forField(code, "batchId")));
+    private static AdministrationPayload refusedBatch(AdministrationError code) {
+        return new AdministrationPayload(null, false, List.of(), List.of(PayloadError.of(code).field("batchId")));
     }
 }

@@ -1,12 +1,16 @@
 package nl.klaspoort.administration.internal;
 
+import nl.klaspoort.platform.CommonError;
+
+import nl.klaspoort.platform.ErrorCode;
+import nl.klaspoort.platform.PayloadError;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.klaspoort.administration.internal.AdministrationError.Code;
 import nl.klaspoort.administration.internal.AdministrationPayload.Status;
 import nl.klaspoort.administration.internal.AdministrationPayload.UserActionResult;
 
@@ -20,7 +24,7 @@ public final class Bulk {
 
     private final Map<String, UserActionResult> results = new LinkedHashMap<>();
     private final List<Long> ids = new ArrayList<>();
-    private final List<AdministrationError> inputErrors = new ArrayList<>();
+    private final List<PayloadError> inputErrors = new ArrayList<>();
 
     private Bulk() {}
 
@@ -29,14 +33,14 @@ public final class Bulk {
         Bulk bulk = new Bulk();
         LinkedHashSet<String> distinct = new LinkedHashSet<>(rawIds == null ? List.of() : rawIds);
         if (distinct.isEmpty()) {
-            bulk.inputError(AdministrationError.forField(Code.EMPTY_LIST, field));
+            bulk.inputError(PayloadError.of(CommonError.EMPTY_LIST).field(field));
         } else if (distinct.size() > MAX_ITEMS) {
-            bulk.inputError(AdministrationError.forField(Code.TOO_MANY_ITEMS, field));
+            bulk.inputError(PayloadError.of(CommonError.TOO_MANY_ITEMS).field(field).param("max", MAX_ITEMS));
         } else {
             for (String raw : distinct) {
                 Long id = parseId(raw);
                 if (id == null) {
-                    bulk.results.put(raw, new UserActionResult(raw, Status.REFUSED, AdministrationError.forUser(Code.NOT_FOUND, raw)));
+                    bulk.results.put(raw, new UserActionResult(raw, Status.REFUSED, PayloadError.of(CommonError.NOT_FOUND).item(raw)));
                 } else if (!bulk.results.containsKey(id.toString())) {
                     bulk.ids.add(id);
                     bulk.results.put(id.toString(), null);
@@ -65,7 +69,7 @@ public final class Bulk {
         return ids;
     }
 
-    public void inputError(AdministrationError error) {
+    public void inputError(PayloadError error) {
         inputErrors.add(error);
     }
 
@@ -73,8 +77,8 @@ public final class Bulk {
         return !inputErrors.isEmpty();
     }
 
-    public void refuse(long id, Code code) {
-        results.put(Long.toString(id), new UserActionResult(Long.toString(id), Status.REFUSED, AdministrationError.forUser(code, id)));
+    public void refuse(long id, ErrorCode code) {
+        results.put(Long.toString(id), new UserActionResult(Long.toString(id), Status.REFUSED, PayloadError.of(code).item(id)));
     }
 
     public void unchanged(long id) {
@@ -108,7 +112,7 @@ public final class Bulk {
 
     public AdministrationPayload payload(UUID batch, boolean dryRun) {
         List<UserActionResult> list = results.values().stream().filter(r -> r != null).toList();
-        List<AdministrationError> errors = new ArrayList<>(inputErrors);
+        List<PayloadError> errors = new ArrayList<>(inputErrors);
         list.stream().filter(r -> r.error() != null).forEach(r -> errors.add(r.error()));
         return new AdministrationPayload(AdministrationPayload.batchId(batch), dryRun, list, errors);
     }

@@ -1,5 +1,9 @@
 package nl.klaspoort.administration.internal;
 
+import nl.klaspoort.platform.CommonError;
+
+import nl.klaspoort.platform.PayloadError;
+
 import nl.klaspoort.access.Role;
 
 import nl.klaspoort.access.SchoolAccess;
@@ -16,7 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 import nl.klaspoort.membership.Memberships;
 import nl.klaspoort.membership.Memberships.Member;
-import nl.klaspoort.administration.internal.AdministrationError.Code;
 import nl.klaspoort.audit.AuditLog;
 import nl.klaspoort.administration.internal.LinkRules.LinkInput;
 import nl.klaspoort.enrollment.StudentLinks.LinkRow;
@@ -67,9 +70,9 @@ class KoppelingenService {
         for (long id : bulk.ids()) {
             Member member = members.get(id);
             if (member == null) {
-                bulk.refuse(id, Code.NOT_FOUND);
+                bulk.refuse(id, CommonError.NOT_FOUND);
             } else if (!member.student()) {
-                bulk.refuse(id, Code.NOT_A_STUDENT);
+                bulk.refuse(id, AdministrationError.NOT_A_STUDENT);
             } else if (!member.archived() && present.getOrDefault(id, 0) == pairs) {
                 bulk.unchanged(id);
             } else {
@@ -98,7 +101,7 @@ class KoppelingenService {
         Set<String> roles = roles(roleInput, bulk);
         Set<Long> products = products(productInput, bulk);
         if (roles.isEmpty() && products.isEmpty() && !bulk.hasInputErrors()) {
-            bulk.inputError(AdministrationError.forField(Code.EMPTY_LIST, "roles"));
+            bulk.inputError(PayloadError.of(CommonError.EMPTY_LIST).field("roles"));
         }
         if (bulk.hasInputErrors()) {
             return bulk.payload(null, dryRun);
@@ -110,11 +113,11 @@ class KoppelingenService {
             Member member = members.get(id);
             boolean supervisor = member != null && (member.roles().contains("SUPERVISOR") || roles.contains("SUPERVISOR"));
             if (member == null) {
-                bulk.refuse(id, Code.NOT_FOUND);
+                bulk.refuse(id, CommonError.NOT_FOUND);
             } else if (member.student()) {
-                bulk.refuse(id, Code.NOT_A_PROFESSIONAL);
+                bulk.refuse(id, AdministrationError.NOT_A_PROFESSIONAL);
             } else if (!products.isEmpty() && !supervisor) {
-                bulk.refuse(id, Code.NOT_A_SUPERVISOR);
+                bulk.refuse(id, AdministrationError.NOT_A_SUPERVISOR);
             } else if (!member.archived() && member.roles().containsAll(roles)
                     && assigned.getOrDefault(id, 0) == products.size()) {
                 bulk.unchanged(id);
@@ -154,7 +157,7 @@ class KoppelingenService {
         Bulk bulk = Bulk.of(userIds, "userIds");
         Set<String> roles = roles(roleInput, bulk);
         if (roles.isEmpty() && !bulk.hasInputErrors()) {
-            bulk.inputError(AdministrationError.forField(Code.EMPTY_LIST, "roles"));
+            bulk.inputError(PayloadError.of(CommonError.EMPTY_LIST).field("roles"));
         }
         if (bulk.hasInputErrors()) {
             return bulk.payload(null, dryRun);
@@ -167,13 +170,13 @@ class KoppelingenService {
         for (long id : bulk.ids()) {
             Member member = members.get(id);
             if (member == null) {
-                bulk.refuse(id, Code.NOT_FOUND);
+                bulk.refuse(id, CommonError.NOT_FOUND);
             } else if (member.student()) {
-                bulk.refuse(id, Code.NOT_A_PROFESSIONAL);
+                bulk.refuse(id, AdministrationError.NOT_A_PROFESSIONAL);
             } else if (id == self && roles.contains("ADMIN") && member.roles().contains("ADMIN")) {
-                bulk.refuse(id, Code.SELF);
+                bulk.refuse(id, AdministrationError.SELF);
             } else if (only.contains(id)) {
-                bulk.refuse(id, Code.ONLY_SUPERVISOR);
+                bulk.refuse(id, AdministrationError.ONLY_SUPERVISOR);
             } else if (member.roles().stream().noneMatch(roles::contains)) {
                 bulk.unchanged(id);
             } else {
@@ -210,9 +213,9 @@ class KoppelingenService {
         long id = bulk.ids().getFirst();
         Member member = users.load(schoolId, List.of(id)).get(id);
         if (member == null) {
-            bulk.refuse(id, Code.NOT_FOUND);
+            bulk.refuse(id, CommonError.NOT_FOUND);
         } else if (!member.student()) {
-            bulk.refuse(id, Code.NOT_A_STUDENT);
+            bulk.refuse(id, AdministrationError.NOT_A_STUDENT);
         } else {
             bulk.applied(id);
         }
@@ -251,16 +254,16 @@ class KoppelingenService {
             ending.removeAll(products == null ? current : products);
         }
         if (member == null) {
-            bulk.refuse(id, Code.NOT_FOUND);
+            bulk.refuse(id, CommonError.NOT_FOUND);
         } else if (member.student()) {
-            bulk.refuse(id, Code.NOT_A_PROFESSIONAL);
+            bulk.refuse(id, AdministrationError.NOT_A_PROFESSIONAL);
         } else if (products != null && !products.isEmpty() && !supervisorAfter) {
-            bulk.refuse(id, Code.NOT_A_SUPERVISOR);
+            bulk.refuse(id, AdministrationError.NOT_A_SUPERVISOR);
         } else if (id == CurrentUser.id() && member.roles().contains("ADMIN") && !roles.contains("ADMIN")) {
-            bulk.refuse(id, Code.SELF);
+            bulk.refuse(id, AdministrationError.SELF);
         } else if ((losingSupervisor || !ending.isEmpty())
                 && !links.onlySupervisors(schoolId, List.of(id), ending, List.of()).isEmpty()) {
-            bulk.refuse(id, Code.ONLY_SUPERVISOR);
+            bulk.refuse(id, AdministrationError.ONLY_SUPERVISOR);
         } else {
             bulk.applied(id);
         }
@@ -308,7 +311,7 @@ class KoppelingenService {
     private static Set<String> roles(List<String> input, Bulk bulk) {
         Set<String> roles = new LinkedHashSet<>(input == null ? List.of() : input);
         if (!GRANTABLE.containsAll(roles)) {
-            bulk.inputError(AdministrationError.forField(Code.INVALID_ROLE, "roles"));
+            bulk.inputError(PayloadError.of(AdministrationError.INVALID_ROLE).field("roles"));
         }
         return roles;
     }
@@ -319,14 +322,14 @@ class KoppelingenService {
         for (String raw : input == null ? List.<String>of() : input) {
             Long id = Bulk.parseId(raw);
             if (id == null) {
-                bulk.inputError(AdministrationError.forField(Code.NOT_FOUND, "productIds"));
+                bulk.inputError(PayloadError.of(CommonError.NOT_FOUND).field("productIds"));
             } else {
                 ids.add(id);
             }
         }
         Set<Long> known = links.existingProducts(ids);
         if (!known.containsAll(ids)) {
-            bulk.inputError(AdministrationError.forField(Code.NOT_FOUND, "productIds"));
+            bulk.inputError(PayloadError.of(CommonError.NOT_FOUND).field("productIds"));
         }
         return ids;
     }

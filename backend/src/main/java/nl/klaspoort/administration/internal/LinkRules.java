@@ -1,5 +1,9 @@
 package nl.klaspoort.administration.internal;
 
+import nl.klaspoort.platform.CommonError;
+
+import nl.klaspoort.platform.PayloadError;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import nl.klaspoort.administration.internal.AdministrationError.Code;
 import nl.klaspoort.enrollment.StudentLinks.LinkRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,32 +38,32 @@ class LinkRules {
      * is valid.
      */
     public List<LinkRow> parse(long schoolId, List<LinkInput> input, boolean allowEmpty,
-            Consumer<AdministrationError> problems) {
+            Consumer<PayloadError> problems) {
         List<LinkInput> rows = input == null ? List.of() : input;
         if (rows.isEmpty() && !allowEmpty) {
-            problems.accept(AdministrationError.forField(Code.EMPTY_LIST, "links"));
+            problems.accept(PayloadError.of(CommonError.EMPTY_LIST).field("links"));
         }
         if (rows.size() > MAX_ROWS) {
-            problems.accept(AdministrationError.forField(Code.TOO_MANY_ITEMS, "links"));
+            problems.accept(PayloadError.of(CommonError.TOO_MANY_ITEMS).field("links").param("max", MAX_ROWS));
             return List.of();
         }
         Set<Long> products = new HashSet<>();
         Set<Long> supervisors = new LinkedHashSet<>();
-        List<AdministrationError> errors = new ArrayList<>();
+        List<PayloadError> errors = new ArrayList<>();
         List<LinkRow> parsed = new ArrayList<>();
         for (LinkInput row : rows) {
             Long product = Bulk.parseId(row.productId());
             List<Long> sups = new ArrayList<>();
             if (product == null) {
-                errors.add(AdministrationError.forField(Code.NOT_FOUND, "productId"));
+                errors.add(PayloadError.of(CommonError.NOT_FOUND).field("productId"));
             }
             if (row.supervisorIds() == null || row.supervisorIds().isEmpty()) {
-                errors.add(AdministrationError.forField(Code.EMPTY_LIST, "supervisorIds"));
+                errors.add(PayloadError.of(CommonError.EMPTY_LIST).field("supervisorIds"));
             } else {
                 for (String raw : new LinkedHashSet<>(row.supervisorIds())) {
                     Long id = Bulk.parseId(raw);
                     if (id == null) {
-                        errors.add(AdministrationError.forUser(Code.NOT_FOUND, raw));
+                        errors.add(PayloadError.of(CommonError.NOT_FOUND).item(raw));
                     } else {
                         sups.add(id);
                     }
@@ -89,13 +92,13 @@ class LinkRules {
                     .list();
         }
         products.stream().filter(p -> !found.containsKey("P" + p)).sorted()
-                .forEach(p -> errors.add(AdministrationError.forField(Code.NOT_FOUND, "productId")));
+                .forEach(p -> errors.add(PayloadError.of(CommonError.NOT_FOUND).field("productId")));
         for (long s : supervisors) {
             Boolean ok = found.get("S" + s);
             if (ok == null) {
-                errors.add(AdministrationError.forUser(Code.NOT_FOUND, s));
+                errors.add(PayloadError.of(CommonError.NOT_FOUND).item(s));
             } else if (!ok) {
-                errors.add(AdministrationError.forUser(Code.NOT_A_SUPERVISOR, s));
+                errors.add(PayloadError.of(AdministrationError.NOT_A_SUPERVISOR).item(s));
             }
         }
         errors.forEach(problems);

@@ -1,12 +1,15 @@
 package nl.klaspoort.administration.internal;
 
+import nl.klaspoort.platform.CommonError;
+
+import nl.klaspoort.platform.PayloadError;
+
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import nl.klaspoort.administration.internal.AdministrationError.Code;
 
 /** The manual's rules for profile fields (4.4, 4.12), and the generated username and password of a new student. */
 final class ProfileRules {
@@ -25,15 +28,15 @@ final class ProfileRules {
     }
 
     /** Name problems: first and last name mandatory, the prefix optional. */
-    static void checkName(String firstName, String namePrefix, String lastName, List<AdministrationError> errors) {
+    static void checkName(String firstName, String namePrefix, String lastName, List<PayloadError> errors) {
         if (firstName == null || !NAME.matcher(firstName).matches()) {
-            errors.add(AdministrationError.forField(Code.INVALID_NAME, "firstName"));
+            errors.add(PayloadError.of(CommonError.INVALID_NAME).field("firstName"));
         }
         if (namePrefix != null && !PREFIX.matcher(namePrefix).matches()) {
-            errors.add(AdministrationError.forField(Code.INVALID_NAME, "namePrefix"));
+            errors.add(PayloadError.of(CommonError.INVALID_NAME).field("namePrefix"));
         }
         if (lastName == null || !NAME.matcher(lastName).matches()) {
-            errors.add(AdministrationError.forField(Code.INVALID_NAME, "lastName"));
+            errors.add(PayloadError.of(CommonError.INVALID_NAME).field("lastName"));
         }
     }
 

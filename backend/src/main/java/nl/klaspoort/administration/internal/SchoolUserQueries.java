@@ -1,15 +1,20 @@
 package nl.klaspoort.administration.internal;
 
+import nl.klaspoort.platform.BadRequestException;
+import nl.klaspoort.platform.CommonError;
+import nl.klaspoort.platform.Connection;
+import nl.klaspoort.platform.Cursors;
+import nl.klaspoort.platform.Edge;
+import nl.klaspoort.platform.PageSize;
+
 import nl.klaspoort.people.Professional;
 import nl.klaspoort.people.Student;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +23,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import nl.klaspoort.platform.KeyedEntities;
 import nl.klaspoort.product.Product;
-import nl.klaspoort.security.AccessRefusedException;
+import nl.klaspoort.platform.AccessRefusedException;
 import nl.klaspoort.security.CurrentUser;
 import nl.klaspoort.access.Role;
 import nl.klaspoort.access.SchoolAccess;
@@ -51,16 +56,6 @@ public class SchoolUserQueries {
         static final Sort DEFAULT = new Sort(SortField.NAME, Direction.ASC);
     }
 
-    /** GraphQL {@code SchoolUserEdge}. */
-    public record Edge(String cursor, SchoolUser node) {}
-
-    /** GraphQL {@code PageInfo}. */
-    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
-
-    /** GraphQL {@code SchoolUserConnection}; {@code totalCount} is null when it was not asked for. */
-    public record Connection(List<Edge> edges, PageInfo pageInfo, Integer totalCount) {}
-
-    static final int MAX_PAGE = 100;
     static final int MAX_IDS = 5_000;
     static final int MAX_SEARCH = 200;
 
@@ -104,13 +99,10 @@ public class SchoolUserQueries {
      * One page of the overview ({@code archive == false}) or the archive. ADMIN only. One statement for the page (plus
      * one for the total when {@code withTotal}).
      */
-    public Connection page(long schoolId, boolean archive, Integer first, String after, Filter filter, Sort sort,
+    public Connection<SchoolUser> page(long schoolId, boolean archive, Integer first, String after, Filter filter, Sort sort,
             boolean withTotal) {
         access.require(schoolId, Role.ADMIN);
-        int size = first == null ? 50 : first;
-        if (size < 1 || size > MAX_PAGE) {
-            throw new InvalidUserQueryException("first must be between 1 and " + MAX_PAGE + ", was " + size);
-        }
+        PageSize size = PageSize.of(first);
         Sort order = sort == null ? Sort.DEFAULT : sort;
         boolean desc = order.direction() == Direction.DESC;
         boolean namesDesc = desc && order.field() == SortField.NAME;
@@ -123,39 +115,39 @@ public class SchoolUserQueries {
         params.put("school", schoolId);
         String where = conditions(filter, archive, params);
         String keyset = "true";
+        String sortOrder = order.field() + ":" + order.direction();
         if (after != null) {
-            Cursor cursor = Cursor.decode(after, order);
+            List<String> key = Cursors.decode(after, "users", sortOrder, 4);
             keyset = "(k_rank > :c_rank or (k_rank = :c_rank and (k_last, k_first, id) %s (:c_last, :c_first, :c_id)))"
                     .formatted(namesDesc ? "<" : ">");
-            params.put("c_rank", cursor.rank());
-            params.put("c_last", cursor.last());
-            params.put("c_first", cursor.first());
-            params.put("c_id", cursor.id());
+            try {
+                params.put("c_rank", Integer.parseInt(key.get(0)));
+                params.put("c_last", key.get(1));
+                params.put("c_first", key.get(2));
+                params.put("c_id", Long.parseLong(key.get(3)));
+            } catch (NumberFormatException e) {
+                throw Cursors.invalid();
+            }
         }
         String dir = namesDesc ? "desc" : "asc";
-        params.put("limit", size + 1);
-        List<Edge> edges = new ArrayList<>(jdbc.sql(MEMBERS + """
+        params.put("limit", size.fetch());
+        record Row(SchoolUser node, String cursor) {}
+        List<Row> rows = jdbc.sql(MEMBERS + """
                         select * from (select %s, %s as k_rank, k_last, k_first from member where %s) page
                          where %s
                          order by k_rank, k_last %s, k_first %s, id %s
                          limit :limit
                         """.formatted(NODE_COLUMNS, rank, where, keyset, dir, dir, dir))
                 .params(params)
-                .query((rs, n) -> new Edge(
-                        new Cursor(order, rs.getInt("k_rank"), rs.getString("k_last"), rs.getString("k_first"),
-                                rs.getLong("id")).encode(),
-                        node(schoolId, rs)))
-                .list());
-        boolean hasNext = edges.size() > size;
-        if (hasNext) {
-            edges.removeLast();
-        }
+                .query((rs, n) -> new Row(node(schoolId, rs), Cursors.encode("users", sortOrder, rs.getInt("k_rank"),
+                        rs.getString("k_last"), rs.getString("k_first"), rs.getLong("id"))))
+                .list();
         Integer total = withTotal
                 ? jdbc.sql(MEMBERS + "select count(*) from member where " + where).params(params).query(Integer.class).single()
                 : null;
-        return new Connection(edges, new PageInfo(hasNext, after != null,
-                edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()),
-                total);
+        Connection<Row> page = Connection.of(rows, size, after != null, Row::cursor);
+        return new Connection<>(page.edges().stream().map(e -> new Edge<>(e.cursor(), e.node().node())).toList(),
+                page.pageInfo(), total);
     }
 
     /** The ids of all overview ({@code archive == false}) or archive users matching the filter, by name. ADMIN only. */
@@ -168,7 +160,7 @@ public class SchoolUserQueries {
                         + " order by k_last, k_first, id limit :limit")
                 .params(params).query(Long.class).list();
         if (ids.size() > MAX_IDS) {
-            throw new InvalidUserQueryException("More than " + MAX_IDS + " users match; narrow the filter");
+            throw new BadRequestException(AdministrationError.TOO_MANY_MATCHES, Map.of("max", MAX_IDS));
         }
         return ids;
     }
@@ -306,14 +298,15 @@ public class SchoolUserQueries {
         if (filter.gradeYears() != null && !filter.gradeYears().isEmpty()) {
             Set<Integer> years = Set.copyOf(filter.gradeYears());
             years.stream().filter(y -> y < 1 || y > 8).findFirst().ifPresent(y -> {
-                throw new InvalidUserQueryException("gradeYears must be between 1 and 8, was " + y);
+                throw new BadRequestException(CommonError.ARGUMENT_OUT_OF_RANGE,
+                        Map.of("argument", "gradeYears", "min", 1, "max", 8, "value", y));
             });
             where.add("grade_year in (:gradeYears)");
             params.put("gradeYears", List.copyOf(years));
         }
         if (filter.search() != null && !filter.search().isBlank()) {
             if (filter.search().length() > MAX_SEARCH) {
-                throw new InvalidUserQueryException("search may have at most " + MAX_SEARCH + " characters");
+                throw new BadRequestException(CommonError.ARGUMENT_TOO_LONG, Map.of("argument", "search", "max", MAX_SEARCH));
             }
             // every word must occur in the normalised names and login
             where.add("""
@@ -329,40 +322,7 @@ public class SchoolUserQueries {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidUserQueryException(argument + " is not a valid id: " + value);
-        }
-    }
-
-    /**
-     * The opaque keyset cursor: the sort it belongs to and the sort keys of the user it points at, base64url-encoded.
-     * NUL separates the parts (PostgreSQL text cannot contain it).
-     */
-    record Cursor(Sort sort, int rank, String last, String first, long id) {
-
-        String encode() {
-            String raw = String.join("\0", "v1", sort.field().name(), sort.direction().name(), Integer.toString(rank),
-                    last, first, Long.toString(id));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String cursor, Sort expected) {
-            String[] parts;
-            try {
-                parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\0", -1);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidUserQueryException("after is not a valid cursor");
-            }
-            if (parts.length != 7 || !parts[0].equals("v1")) {
-                throw new InvalidUserQueryException("after is not a valid cursor");
-            }
-            if (!parts[1].equals(expected.field().name()) || !parts[2].equals(expected.direction().name())) {
-                throw new InvalidUserQueryException("after is a cursor of another sort order; start again without after");
-            }
-            try {
-                return new Cursor(expected, Integer.parseInt(parts[3]), parts[4], parts[5], Long.parseLong(parts[6]));
-            } catch (NumberFormatException e) {
-                throw new InvalidUserQueryException("after is not a valid cursor");
-            }
+            throw new BadRequestException(CommonError.INVALID_ID, Map.of("argument", argument, "value", value));
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import nl.klaspoort.platform.KeyedEntities;
 import nl.klaspoort.product.Product;
 import nl.klaspoort.school.School;
-import nl.klaspoort.administration.internal.SchoolUserQueries.Connection;
+import nl.klaspoort.platform.Connection;
 import nl.klaspoort.administration.internal.SchoolUserQueries.Filter;
 import nl.klaspoort.administration.internal.SchoolUserQueries.Sort;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -43,13 +43,13 @@ class SchoolUsersController {
     }
 
     @SchemaMapping(typeName = "School", field = "users")
-    Connection users(School school, @Argument Integer first, @Argument String after, @Argument Filter filter,
+    Connection<SchoolUser> users(School school, @Argument Integer first, @Argument String after, @Argument Filter filter,
             @Argument Sort sort, DataFetchingFieldSelectionSet selection) {
         return queries.page(school.getId(), false, first, after, filter, sort, selection.contains("totalCount"));
     }
 
     @SchemaMapping(typeName = "School", field = "archive")
-    Connection archive(School school, @Argument Integer first, @Argument String after, @Argument Filter filter,
+    Connection<SchoolUser> archive(School school, @Argument Integer first, @Argument String after, @Argument Filter filter,
             @Argument Sort sort, DataFetchingFieldSelectionSet selection) {
         return queries.page(school.getId(), true, first, after, filter, sort, selection.contains("totalCount"));
     }

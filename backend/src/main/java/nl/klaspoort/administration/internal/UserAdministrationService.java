@@ -1,5 +1,9 @@
 package nl.klaspoort.administration.internal;
 
+import nl.klaspoort.platform.CommonError;
+
+import nl.klaspoort.platform.PayloadError;
+
 import nl.klaspoort.access.Role;
 
 import nl.klaspoort.access.SchoolAccess;
@@ -13,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import nl.klaspoort.membership.Memberships;
 import nl.klaspoort.membership.Memberships.Member;
-import nl.klaspoort.administration.internal.AdministrationError.Code;
 import nl.klaspoort.audit.AuditLog;
 import nl.klaspoort.enrollment.StudentLinks;
 import nl.klaspoort.administration.internal.LinkRules.LinkInput;
@@ -35,13 +38,23 @@ class UserAdministrationService {
     /** Login details handed out once. */
     record Credentials(String username, String password) {}
 
-    record ProfessionalCreated(String userId, boolean activationPending, String batchId, List<AdministrationError> errors) {}
+    /** A create or update payload: names the member it returns (GraphQL {@code user}), resolved when asked for. */
+    interface MemberPayload {
+        long schoolId();
 
-    record StudentCreated(String userId, Credentials credentials, String batchId, List<AdministrationError> errors) {}
+        String userId();
+    }
 
-    record ProfileSaved(String userId, String batchId, List<AdministrationError> errors) {}
+    record ProfessionalCreated(long schoolId, String userId, boolean activationPending, String batchId,
+            List<PayloadError> errors) implements MemberPayload {}
 
-    record CredentialsReset(String userId, Credentials credentials, String batchId, List<AdministrationError> errors) {}
+    record StudentCreated(long schoolId, String userId, Credentials credentials, String batchId,
+            List<PayloadError> errors) implements MemberPayload {}
+
+    record ProfileSaved(long schoolId, String userId, String batchId, List<PayloadError> errors) implements MemberPayload {}
+
+    record CredentialsReset(long schoolId, String userId, Credentials credentials, String batchId,
+            List<PayloadError> errors) implements MemberPayload {}
 
     record ProfessionalInput(String schoolId, String firstName, String namePrefix, String lastName, String email,
             String function, List<String> roles, List<String> productIds) {}
@@ -99,13 +112,13 @@ class UserAdministrationService {
         for (long id : bulk.ids()) {
             Member member = members.get(id);
             if (member == null) {
-                bulk.refuse(id, Code.NOT_FOUND);
+                bulk.refuse(id, CommonError.NOT_FOUND);
             } else if (id == self) {
-                bulk.refuse(id, Code.SELF);
+                bulk.refuse(id, AdministrationError.SELF);
             } else if (member.archived()) {
                 bulk.unchanged(id);
             } else if (only.contains(id)) {
-                bulk.refuse(id, Code.ONLY_SUPERVISOR);
+                bulk.refuse(id, AdministrationError.ONLY_SUPERVISOR);
             } else {
                 bulk.applied(id);
             }
@@ -126,11 +139,11 @@ class UserAdministrationService {
         for (long id : bulk.ids()) {
             Member member = members.get(id);
             if (member == null) {
-                bulk.refuse(id, Code.NOT_FOUND);
+                bulk.refuse(id, CommonError.NOT_FOUND);
             } else if (!member.archived()) {
                 bulk.unchanged(id);
             } else if (member.student() ? !linked.contains(id) : member.roles().isEmpty()) {
-                bulk.refuse(id, Code.NO_PREVIOUS_LINKS);
+                bulk.refuse(id, AdministrationError.NO_PREVIOUS_LINKS);
             } else {
                 bulk.applied(id);
             }
@@ -150,13 +163,13 @@ class UserAdministrationService {
         for (long id : bulk.ids()) {
             Member member = members.get(id);
             if (member == null) {
-                bulk.refuse(id, Code.NOT_FOUND);
+                bulk.refuse(id, CommonError.NOT_FOUND);
             } else if (!member.student()) {
-                bulk.refuse(id, Code.NOT_A_STUDENT);
+                bulk.refuse(id, AdministrationError.NOT_A_STUDENT);
             } else if (member.archived()) {
-                bulk.refuse(id, Code.ARCHIVED);
+                bulk.refuse(id, AdministrationError.ARCHIVED);
             } else if (!ProfileRules.validGradeYear(member.gradeYear() + delta)) {
-                bulk.refuse(id, Code.GRADE_YEAR_OUT_OF_RANGE);
+                bulk.refuse(id, AdministrationError.GRADE_YEAR_OUT_OF_RANGE);
             } else {
                 bulk.applied(id);
             }
@@ -182,39 +195,39 @@ class UserAdministrationService {
     @Transactional
     ProfessionalCreated createProfessional(ProfessionalInput input) {
         long schoolId = access.require(input.schoolId(), Role.ADMIN);
-        List<AdministrationError> errors = new ArrayList<>();
+        List<PayloadError> errors = new ArrayList<>();
         String first = ProfileRules.clean(input.firstName());
         String prefix = ProfileRules.clean(input.namePrefix());
         String last = ProfileRules.clean(input.lastName());
         String email = ProfileRules.normalEmail(input.email());
         ProfileRules.checkName(first, prefix, last, errors);
         if (!ProfileRules.validEmail(email)) {
-            errors.add(AdministrationError.forField(Code.INVALID_EMAIL, "email"));
+            errors.add(PayloadError.of(AdministrationError.INVALID_EMAIL).field("email"));
         } else if (emailTaken(email, -1)) {
-            errors.add(AdministrationError.forField(Code.EMAIL_TAKEN, "email"));
+            errors.add(PayloadError.of(AdministrationError.EMAIL_TAKEN).field("email"));
         }
         Set<String> roles = new LinkedHashSet<>(input.roles() == null ? List.of() : input.roles());
         if (roles.isEmpty()) {
-            errors.add(AdministrationError.forField(Code.NO_ROLES, "roles"));
+            errors.add(PayloadError.of(AdministrationError.NO_ROLES).field("roles"));
         } else if (!Set.of("ADMIN", "SUPERVISOR").containsAll(roles)) {
-            errors.add(AdministrationError.forField(Code.INVALID_ROLE, "roles"));
+            errors.add(PayloadError.of(AdministrationError.INVALID_ROLE).field("roles"));
         }
         Set<Long> products = new LinkedHashSet<>();
         for (String raw : input.productIds() == null ? List.<String>of() : input.productIds()) {
             Long id = Bulk.parseId(raw);
             if (id == null) {
-                errors.add(AdministrationError.forField(Code.NOT_FOUND, "productIds"));
+                errors.add(PayloadError.of(CommonError.NOT_FOUND).field("productIds"));
             } else {
                 products.add(id);
             }
         }
         if (!products.isEmpty() && !roles.contains("SUPERVISOR")) {
-            errors.add(AdministrationError.forField(Code.NOT_A_SUPERVISOR, "productIds"));
+            errors.add(PayloadError.of(AdministrationError.NOT_A_SUPERVISOR).field("productIds"));
         } else if (!links.existingProducts(products).containsAll(products)) {
-            errors.add(AdministrationError.forField(Code.NOT_FOUND, "productIds"));
+            errors.add(PayloadError.of(CommonError.NOT_FOUND).field("productIds"));
         }
         if (!errors.isEmpty()) {
-            return new ProfessionalCreated(null, false, null, errors);
+            return new ProfessionalCreated(schoolId, null, false, null, errors);
         }
         long id = jdbc.sql("""
                         insert into app_user (id, kind, first_name, name_prefix, last_name, email, function_title,
@@ -236,39 +249,39 @@ class UserAdministrationService {
             links.assign(schoolId, List.of(id), products);
         }
         UUID batch = audit.record(schoolId, "PROFESSIONAL_CREATE", Map.of(), states.snapshot(schoolId, List.of(id)));
-        return new ProfessionalCreated(Long.toString(id), true, batch.toString(), List.of());
+        return new ProfessionalCreated(schoolId, Long.toString(id), true, batch.toString(), List.of());
     }
 
     @Transactional
     StudentCreated createStudent(StudentInput input) {
         long schoolId = access.require(input.schoolId(), Role.ADMIN);
         if (!links.hasActiveSupervisor(schoolId)) {
-            return new StudentCreated(null, null, null, List.of(AdministrationError.of(Code.NO_SUPERVISOR_AT_SCHOOL)));
+            return new StudentCreated(schoolId, null, null, null, List.of(PayloadError.of(AdministrationError.NO_SUPERVISOR_AT_SCHOOL)));
         }
-        List<AdministrationError> errors = new ArrayList<>();
+        List<PayloadError> errors = new ArrayList<>();
         String first = ProfileRules.clean(input.firstName());
         String prefix = ProfileRules.clean(input.namePrefix());
         String last = ProfileRules.clean(input.lastName());
         ProfileRules.checkName(first, prefix, last, errors);
         if (!ProfileRules.validGradeYear(input.gradeYear())) {
-            errors.add(AdministrationError.forField(Code.INVALID_GRADE_YEAR, "gradeYear"));
+            errors.add(PayloadError.of(AdministrationError.INVALID_GRADE_YEAR).field("gradeYear"));
         }
         String username = ProfileRules.normalUsername(ProfileRules.clean(input.username()));
         if (username != null && !ProfileRules.validUsername(username)) {
-            errors.add(AdministrationError.forField(Code.INVALID_USERNAME, "username"));
+            errors.add(PayloadError.of(AdministrationError.INVALID_USERNAME).field("username"));
         } else if (username != null && usernameTaken(username, -1)) {
-            errors.add(AdministrationError.forField(Code.USERNAME_TAKEN, "username"));
+            errors.add(PayloadError.of(AdministrationError.USERNAME_TAKEN).field("username"));
         }
         if (input.password() != null && !ProfileRules.validPassword(input.password())) {
-            errors.add(AdministrationError.forField(Code.INVALID_PASSWORD, "password"));
+            errors.add(PayloadError.of(AdministrationError.INVALID_PASSWORD).field("password"));
         }
         List<String> productIds = input.productIds() == null ? List.of() : input.productIds();
         List<String> supervisorIds = input.supervisorIds() == null ? List.of() : input.supervisorIds();
         if (productIds.isEmpty()) {
-            errors.add(AdministrationError.forField(Code.EMPTY_LIST, "productIds"));
+            errors.add(PayloadError.of(CommonError.EMPTY_LIST).field("productIds"));
         }
         if (supervisorIds.isEmpty()) {
-            errors.add(AdministrationError.forField(Code.EMPTY_LIST, "supervisorIds"));
+            errors.add(PayloadError.of(CommonError.EMPTY_LIST).field("supervisorIds"));
         }
         List<LinkRow> rows = List.of();
         if (!productIds.isEmpty() && !supervisorIds.isEmpty()) {
@@ -276,7 +289,7 @@ class UserAdministrationService {
                     .map(p -> new LinkInput(p, supervisorIds)).toList(), false, errors::add);
         }
         if (!errors.isEmpty()) {
-            return new StudentCreated(null, null, null, errors);
+            return new StudentCreated(schoolId, null, null, null, errors);
         }
         if (username == null) {
             String base = ProfileRules.usernameBase(first, prefix, last);
@@ -286,7 +299,7 @@ class UserAdministrationService {
         }
         String password = input.password() != null ? input.password() : ProfileRules.generatePassword();
         if (Boolean.TRUE.equals(input.dryRun())) {
-            return new StudentCreated(null, new Credentials(username, password), null, List.of());
+            return new StudentCreated(schoolId, null, new Credentials(username, password), null, List.of());
         }
         long id = jdbc.sql("""
                         with u as (
@@ -307,7 +320,7 @@ class UserAdministrationService {
         Set<Long> affected = new LinkedHashSet<>(supervisors);
         affected.add(id);
         UUID batch = audit.record(schoolId, "STUDENT_CREATE", before, states.snapshot(schoolId, affected));
-        return new StudentCreated(Long.toString(id), new Credentials(username, password), batch.toString(), List.of());
+        return new StudentCreated(schoolId, Long.toString(id), new Credentials(username, password), batch.toString(), List.of());
     }
 
     @Transactional
@@ -316,12 +329,12 @@ class UserAdministrationService {
         Long id = Bulk.parseId(input.userId());
         Member member = id == null ? null : users.load(schoolId, List.of(id)).get(id);
         if (member == null) {
-            return new ProfileSaved(input.userId(), null, List.of(AdministrationError.forUser(Code.NOT_FOUND, input.userId())));
+            return new ProfileSaved(schoolId, input.userId(), null, List.of(PayloadError.of(CommonError.NOT_FOUND).item(input.userId())));
         }
         if (member.archived()) {
-            return new ProfileSaved(input.userId(), null, List.of(AdministrationError.forUser(Code.ARCHIVED, id)));
+            return new ProfileSaved(schoolId, input.userId(), null, List.of(PayloadError.of(AdministrationError.ARCHIVED).item(id)));
         }
-        List<AdministrationError> errors = new ArrayList<>();
+        List<PayloadError> errors = new ArrayList<>();
         String first = ProfileRules.clean(input.firstName());
         String prefix = ProfileRules.clean(input.namePrefix());
         String last = ProfileRules.clean(input.lastName());
@@ -331,23 +344,23 @@ class UserAdministrationService {
         if (member.student()) {
             username = ProfileRules.normalUsername(input.username());
             if (!ProfileRules.validUsername(username)) {
-                errors.add(AdministrationError.forField(Code.INVALID_USERNAME, "username"));
+                errors.add(PayloadError.of(AdministrationError.INVALID_USERNAME).field("username"));
             } else if (usernameTaken(username, id)) {
-                errors.add(AdministrationError.forField(Code.USERNAME_TAKEN, "username"));
+                errors.add(PayloadError.of(AdministrationError.USERNAME_TAKEN).field("username"));
             }
             if (!ProfileRules.validGradeYear(input.gradeYear())) {
-                errors.add(AdministrationError.forField(Code.INVALID_GRADE_YEAR, "gradeYear"));
+                errors.add(PayloadError.of(AdministrationError.INVALID_GRADE_YEAR).field("gradeYear"));
             }
         } else {
             email = ProfileRules.normalEmail(input.email());
             if (!ProfileRules.validEmail(email)) {
-                errors.add(AdministrationError.forField(Code.INVALID_EMAIL, "email"));
+                errors.add(PayloadError.of(AdministrationError.INVALID_EMAIL).field("email"));
             } else if (emailTaken(email, id)) {
-                errors.add(AdministrationError.forField(Code.EMAIL_TAKEN, "email"));
+                errors.add(PayloadError.of(AdministrationError.EMAIL_TAKEN).field("email"));
             }
         }
         if (!errors.isEmpty()) {
-            return new ProfileSaved(input.userId(), null, errors);
+            return new ProfileSaved(schoolId, input.userId(), null, errors);
         }
         String before = jdbc.sql(PROFILE_SQL).param("id", id).query(String.class).single();
         jdbc.sql(member.student() ? """
@@ -366,7 +379,7 @@ class UserAdministrationService {
                 .update();
         String after = jdbc.sql(PROFILE_SQL).param("id", id).query(String.class).single();
         UUID batch = before.equals(after) ? null : audit.recordOne(schoolId, "USER_UPDATE", id, before, after);
-        return new ProfileSaved(input.userId(), batch == null ? null : batch.toString(), List.of());
+        return new ProfileSaved(schoolId, input.userId(), batch == null ? null : batch.toString(), List.of());
     }
 
     @Transactional
@@ -374,27 +387,27 @@ class UserAdministrationService {
         long schoolId = access.require(input.schoolId(), Role.ADMIN);
         Long id = Bulk.parseId(input.studentId());
         Member member = id == null ? null : users.load(schoolId, List.of(id)).get(id);
-        List<AdministrationError> errors = new ArrayList<>();
+        List<PayloadError> errors = new ArrayList<>();
         if (member == null) {
-            errors.add(AdministrationError.forUser(Code.NOT_FOUND, input.studentId()));
+            errors.add(PayloadError.of(CommonError.NOT_FOUND).item(input.studentId()));
         } else if (!member.student()) {
-            errors.add(AdministrationError.forUser(Code.NOT_A_STUDENT, id));
+            errors.add(PayloadError.of(AdministrationError.NOT_A_STUDENT).item(id));
         } else if (member.archived()) {
-            errors.add(AdministrationError.forUser(Code.ARCHIVED, id));
+            errors.add(PayloadError.of(AdministrationError.ARCHIVED).item(id));
         }
         String username = ProfileRules.normalUsername(ProfileRules.clean(input.username()));
         if (errors.isEmpty() && username != null) {
             if (!ProfileRules.validUsername(username)) {
-                errors.add(AdministrationError.forField(Code.INVALID_USERNAME, "username"));
+                errors.add(PayloadError.of(AdministrationError.INVALID_USERNAME).field("username"));
             } else if (usernameTaken(username, id)) {
-                errors.add(AdministrationError.forField(Code.USERNAME_TAKEN, "username"));
+                errors.add(PayloadError.of(AdministrationError.USERNAME_TAKEN).field("username"));
             }
         }
         if (input.password() != null && !ProfileRules.validPassword(input.password())) {
-            errors.add(AdministrationError.forField(Code.INVALID_PASSWORD, "password"));
+            errors.add(PayloadError.of(AdministrationError.INVALID_PASSWORD).field("password"));
         }
         if (!errors.isEmpty()) {
-            return new CredentialsReset(input.studentId(), null, null, errors);
+            return new CredentialsReset(schoolId, input.studentId(), null, null, errors);
         }
         String password = input.password() != null ? input.password()
                 : Boolean.TRUE.equals(input.generatePassword()) || username == null ? ProfileRules.generatePassword() : null;
@@ -410,7 +423,7 @@ class UserAdministrationService {
         UUID batch = audit.recordOne(schoolId, "STUDENT_CREDENTIALS_RESET", id,
                 "{\"username\": \"%s\"}".formatted(oldUsername),
                 "{\"username\": \"%s\", \"passwordChanged\": %s}".formatted(newUsername, password != null));
-        return new CredentialsReset(input.studentId(), new Credentials(newUsername, password), batch.toString(), List.of());
+        return new CredentialsReset(schoolId, input.studentId(), new Credentials(newUsername, password), batch.toString(), List.of());
     }
 
     private boolean emailTaken(String email, long exceptId) {

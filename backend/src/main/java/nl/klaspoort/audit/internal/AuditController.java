@@ -1,10 +1,12 @@
 package nl.klaspoort.audit.internal;
 
+import nl.klaspoort.platform.Connection;
+import nl.klaspoort.platform.Cursors;
+import nl.klaspoort.platform.PageSize;
 
-import java.nio.charset.StandardCharsets;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import nl.klaspoort.school.School;
 import nl.klaspoort.access.Role;
@@ -23,12 +25,6 @@ class AuditController {
     record AuditEvent(String id, OffsetDateTime at, String action, String actorId, String actorName, String targetId,
             String targetName, String batchId, String undoesBatchId, String before, String after) {}
 
-    record Edge(String cursor, AuditEvent node) {}
-
-    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
-
-    record Connection(List<Edge> edges, PageInfo pageInfo) {}
-
     private static final OffsetDateTime BEGINNING = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final OffsetDateTime END = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
@@ -45,10 +41,10 @@ class AuditController {
      * is asked for one school at a time (the school page).
      */
     @SchemaMapping(typeName = "School", field = "auditEvents")
-    Connection auditEvents(School school, @Argument Integer first, @Argument String after,
+    Connection<AuditEvent> auditEvents(School school, @Argument Integer first, @Argument String after,
             @Argument AuditEventFilter filter) {
         access.require(school.getId(), Role.ADMIN);
-        int size = Math.clamp(first == null ? 20 : first, 1, 100);
+        PageSize size = PageSize.of(first);
         AuditEventFilter f = filter == null ? new AuditEventFilter(null, null, null, null) : filter;
         Long actor = f.actorId() == null ? null : parseId(f.actorId());
         List<AuditEvent> rows = jdbc.sql("""
@@ -72,27 +68,20 @@ class AuditController {
                 .param("action", f.action() == null ? "" : f.action())
                 .param("anyActor", f.actorId() == null)
                 .param("actor", actor == null ? -1L : actor)
-                .param("limit", size + 1)
+                .param("limit", size.fetch())
                 .query((rs, n) -> new AuditEvent(rs.getString("id"), rs.getObject("at", OffsetDateTime.class),
                         rs.getString("action"), rs.getString("actor_id"), blankToNull(rs.getString("actor_name")),
                         rs.getString("target_id"), blankToNull(rs.getString("target_name")), rs.getString("batch_id"),
                         rs.getString("undoes_batch_id"), rs.getString("before"), rs.getString("after")))
                 .list();
-        List<Edge> edges = rows.stream().limit(size).map(e -> new Edge(encode(e.id()), e)).toList();
-        return new Connection(edges, new PageInfo(rows.size() > size, after != null,
-                edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
-    }
-
-    private static String encode(String id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("audit:" + id).getBytes(StandardCharsets.UTF_8));
+        return Connection.of(rows, size, after != null, e -> Cursors.encode("auditEvents", "NEWEST_FIRST", e.id()));
     }
 
     private static long decode(String cursor) {
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            return Long.parseLong(text.substring(text.indexOf(':') + 1));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            return Long.MAX_VALUE;
+            return Long.parseLong(Cursors.decode(cursor, "auditEvents", "NEWEST_FIRST", 1).getFirst());
+        } catch (NumberFormatException e) {
+            throw Cursors.invalid();
         }
     }
 

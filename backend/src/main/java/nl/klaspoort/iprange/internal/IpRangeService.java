@@ -1,5 +1,9 @@
 package nl.klaspoort.iprange.internal;
 
+import nl.klaspoort.platform.CommonError;
+import nl.klaspoort.platform.ErrorCode;
+import nl.klaspoort.platform.PayloadError;
+
 import nl.klaspoort.iprange.IpAddresses;
 
 import java.net.InetAddress;
@@ -9,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.klaspoort.security.AccessRefusedException;
+import nl.klaspoort.platform.AccessRefusedException;
 import nl.klaspoort.security.CurrentUser;
 import nl.klaspoort.access.Role;
 import nl.klaspoort.access.SchoolAccess;
@@ -27,13 +31,13 @@ public class IpRangeService {
 
     enum ConnectionType { FIBER, CABLE, DSL, MOBILE, OTHER }
 
-    enum ErrorCode { MALFORMED, FROM_AFTER_TO, MIXED_IP_VERSIONS, OVERLAP, NOT_FOUND }
+    /** The error codes of IP ranges ({@code extend enum ErrorCode} in {@code ipranges.graphqls}). */
+    enum IpRangeError implements ErrorCode { MALFORMED, FROM_AFTER_TO, MIXED_IP_VERSIONS, OVERLAP }
 
-    record Error(ErrorCode code, String message, String field, IpRange conflictingRange) {}
-
-    record Payload(IpRange ipRange, List<Error> errors) {
-        static Payload of(Error error) {
-            return new Payload(null, List.of(error));
+    /** GraphQL {@code SchoolIpRangePayload}. */
+    record Payload(IpRange ipRange, IpRange conflictingRange, List<PayloadError> errors) {
+        static Payload of(PayloadError error) {
+            return new Payload(null, null, List.of(error));
         }
     }
 
@@ -74,7 +78,7 @@ public class IpRangeService {
     Payload add(long schoolId, ConnectionType type, String from, String to, boolean active) {
         access.require(schoolId, Role.ADMIN);
         Object parsed = parse(from, to);
-        if (parsed instanceof Error error) {
+        if (parsed instanceof PayloadError error) {
             return Payload.of(error);
         }
         Bounds bounds = (Bounds) parsed;
@@ -88,8 +92,8 @@ public class IpRangeService {
                 .param("school", schoolId).param("first", bounds.first().getHostAddress()).param("last", bounds.last().getHostAddress())
                 .query(IpRangeService::range).optional().orElse(null);
         if (conflict != null) {
-            return Payload.of(new Error(ErrorCode.OVERLAP,
-                    "Dit bereik overlapt met " + conflict.notation() + ", dat al bij deze school hoort.", "from", conflict));
+            return new Payload(null, conflict, List.of(PayloadError.of(IpRangeError.OVERLAP).field("from")
+                    .param("notation", conflict.notation())));
         }
         long id = jdbc.sql("""
                         insert into school_ip_range (id, school_id, connection_type, notation, first_address, last_address)
@@ -108,7 +112,7 @@ public class IpRangeService {
         if (active) {
             setActive(id, true);
         }
-        return new Payload(find(id), List.of());
+        return new Payload(find(id), null, List.of());
     }
 
     @Transactional
@@ -120,7 +124,7 @@ public class IpRangeService {
         if (setActive(rangeId, active)) {
             audit(school, active ? "IP_RANGE_ACTIVATED" : "IP_RANGE_DEACTIVATED", rangeId);
         }
-        return new Payload(find(rangeId), List.of());
+        return new Payload(find(rangeId), null, List.of());
     }
 
     @Transactional
@@ -132,7 +136,7 @@ public class IpRangeService {
         setActive(rangeId, false);
         jdbc.sql("update school_ip_range set removed_at = now() where id = :id").param("id", rangeId).update();
         audit(school, "IP_RANGE_REMOVED", rangeId);
-        return new Payload(null, List.of());
+        return new Payload(null, null, List.of());
     }
 
     /** Opens or closes the activity period; false when it already was in that state. */
@@ -188,42 +192,47 @@ public class IpRangeService {
                 .update();
     }
 
-    private static Error notFound() {
-        return new Error(ErrorCode.NOT_FOUND, "Dit IP-bereik bestaat niet (meer).", "ipRangeId", null);
+    private static PayloadError notFound() {
+        return PayloadError.of(CommonError.NOT_FOUND).field("ipRangeId");
     }
 
-    /** {@link Bounds} of a single address, CIDR block or from–to range, or the {@link Error} that says what is wrong. */
+    /** A malformed address ({@code kind}: address, cidr, cidrWithTo) in the field. */
+    private static PayloadError malformed(String kind, String field, String value) {
+        return PayloadError.of(IpRangeError.MALFORMED).field(field).param("kind", kind).param("value", value);
+    }
+
+    /** {@link Bounds} of a single address, CIDR block or from–to range, or the {@link PayloadError} that says what is wrong. */
     private static Object parse(String fromText, String toText) {
         String from = fromText == null ? "" : fromText.strip();
         String to = toText == null ? "" : toText.strip();
         if (from.contains("/")) {
             if (!to.isEmpty()) {
-                return new Error(ErrorCode.MALFORMED, "Vul bij een CIDR-blok (zoals 192.0.2.0/24) geen tot-adres in.", "to", null);
+                return malformed("cidrWithTo", "to", to);
             }
             String[] parts = from.split("/", 2);
             InetAddress address = IpAddresses.parse(parts[0]).orElse(null);
             Integer prefix = parts[1].matches("\\d{1,3}") ? Integer.valueOf(parts[1]) : null;
             if (address == null || prefix == null || prefix > address.getAddress().length * 8) {
-                return new Error(ErrorCode.MALFORMED, "'" + from + "' is geen geldig CIDR-blok, zoals 192.0.2.0/24 of 2001:db8::/48.", "from", null);
+                return malformed("cidr", "from", from);
             }
             return new Bounds(IpAddresses.bound(address, prefix, false), IpAddresses.bound(address, prefix, true), "CIDR", prefix);
         }
         InetAddress first = IpAddresses.parse(from).orElse(null);
         if (first == null) {
-            return new Error(ErrorCode.MALFORMED, "'" + from + "' is geen geldig IPv4- of IPv6-adres.", "from", null);
+            return malformed("address", "from", from);
         }
         if (to.isEmpty()) {
             return new Bounds(first, first, "SINGLE", null);
         }
         InetAddress last = IpAddresses.parse(to).orElse(null);
         if (last == null) {
-            return new Error(ErrorCode.MALFORMED, "'" + to + "' is geen geldig IPv4- of IPv6-adres.", "to", null);
+            return malformed("address", "to", to);
         }
         if (IpAddresses.version(first) != IpAddresses.version(last)) {
-            return new Error(ErrorCode.MIXED_IP_VERSIONS, "Een bereik loopt van IPv4 naar IPv4 of van IPv6 naar IPv6, niet gemengd.", "to", null);
+            return PayloadError.of(IpRangeError.MIXED_IP_VERSIONS).field("to");
         }
         if (IpAddresses.value(first).compareTo(IpAddresses.value(last)) > 0) {
-            return new Error(ErrorCode.FROM_AFTER_TO, "Het eerste adres (" + from + ") ligt na het laatste (" + to + ").", "to", null);
+            return PayloadError.of(IpRangeError.FROM_AFTER_TO).field("to").param("from", from).param("to", to);
         }
         return new Bounds(first, last, first.equals(last) ? "SINGLE" : "RANGE", null);
     }

@@ -4,6 +4,9 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
 import graphql.scalars.ExtendedScalars;
+import java.util.Locale;
+import nl.klaspoort.platform.Messages;
+import org.springframework.http.HttpHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -19,6 +22,19 @@ public class GraphQlConfiguration {
     @Bean
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring.scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.Date);
+    }
+
+    /**
+     * Every operation runs in the caller's language: the request's {@code Accept-Language} among the languages of
+     * {@link Messages} (Dutch when none matches). Messages of errors are written in it.
+     */
+    @Bean
+    WebGraphQlInterceptor callersLanguage() {
+        return (request, chain) -> {
+            Locale language = Messages.language(request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+            request.configureExecutionInput((input, builder) -> builder.locale(language).build());
+            return chain.next(request);
+        };
     }
 
     /**

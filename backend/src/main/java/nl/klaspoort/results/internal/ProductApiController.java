@@ -1,5 +1,7 @@
 package nl.klaspoort.results.internal;
 
+import nl.klaspoort.platform.Connection;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import nl.klaspoort.productclient.ProductToken;
@@ -29,9 +31,9 @@ class ProductApiController {
     }
 
     @QueryMapping
-    ProductResults.SessionConnection productResults(@Argument Long schoolId, @Argument Long studentId, @Argument OffsetDateTime from,
+    Connection<ProductResults.Session> productResults(@Argument Long schoolId, @Argument Long studentId, @Argument OffsetDateTime from,
             @Argument OffsetDateTime to, @Argument Integer first, @Argument String after) {
         long product = ProductToken.requireProduct(ProductToken.RESULTS_READ);
-        return results.sessions(product, schoolId, studentId, from, to, first == null ? 100 : first, after);
+        return results.sessions(product, schoolId, studentId, from, to, first, after);
     }
 }

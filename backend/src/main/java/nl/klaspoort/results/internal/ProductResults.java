@@ -1,11 +1,14 @@
 package nl.klaspoort.results.internal;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import nl.klaspoort.platform.Connection;
+import nl.klaspoort.platform.Cursors;
+import nl.klaspoort.platform.Edge;
+import nl.klaspoort.platform.PageSize;
+
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,10 +23,8 @@ class ProductResults {
     record Session(String sessionId, long schoolId, long studentId, OffsetDateTime startedAt, OffsetDateTime endedAt,
                    String location, int lessonPosition, boolean completed, Double testScore) {}
 
-    record Edge(String cursor, Session node) {}
-
-    /** A page of sessions (the class name ends in Connection so that Spring GraphQL passes it through as is). */
-    record SessionConnection(List<Edge> edges, SupervisorResults.PageInfo pageInfo) {}
+    /** A session with its row id, the tie-breaker of the order. */
+    private record Keyed(long id, Session session) {}
 
     private final JdbcClient jdbc;
 
@@ -31,10 +32,9 @@ class ProductResults {
         this.jdbc = jdbc;
     }
 
-    SessionConnection sessions(long productId, Long schoolId, Long studentId, OffsetDateTime from, OffsetDateTime to, int first, String after) {
-        if (first < 0 || first > SupervisorResults.MAX_PAGE) {
-            throw new SupervisorResults.BadArgumentException("first ligt tussen 0 en " + SupervisorResults.MAX_PAGE + ".");
-        }
+    Connection<Session> sessions(long productId, Long schoolId, Long studentId, OffsetDateTime from, OffsetDateTime to,
+            Integer first, String after) {
+        PageSize size = PageSize.of(first);
         StringBuilder where = new StringBuilder();
         var params = new java.util.HashMap<String, Object>();
         if (schoolId != null) {
@@ -59,7 +59,7 @@ class ProductResults {
             params.put("afterTime", key[0]);
             params.put("afterId", key[1]);
         }
-        List<Object[]> rows = jdbc.sql("""
+        List<Keyed> rows = jdbc.sql("""
                         select ps.id, ps.external_id, ps.school_id, ps.student_id, ps.started_at, ps.ended_at, ps.location,
                                ps.lesson_position, ps.completed, ps.test_score::float8
                           from practice_session ps
@@ -71,31 +71,23 @@ class ProductResults {
                          order by ps.started_at, ps.id
                          limit :limit
                         """.formatted(where))
-                .params(params).param("product", productId).param("today", LocalDate.now(IsoWeek.AMSTERDAM)).param("limit", first + 1)
-                .query((rs, n) -> new Object[] {rs.getLong(1), new Session(rs.getString(2), rs.getLong(3), rs.getLong(4),
+                .params(params).param("product", productId).param("today", LocalDate.now(IsoWeek.AMSTERDAM)).param("limit", size.fetch())
+                .query((rs, n) -> new Keyed(rs.getLong(1), new Session(rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class), rs.getString(7),
-                        rs.getInt(8), rs.getBoolean(9), (Double) rs.getObject(10))})
+                        rs.getInt(8), rs.getBoolean(9), (Double) rs.getObject(10))))
                 .list();
-        List<Edge> edges = new ArrayList<>();
-        for (int i = 0; i < Math.min(first, rows.size()); i++) {
-            Session s = (Session) rows.get(i)[1];
-            edges.add(new Edge(encode(s.startedAt(), (long) rows.get(i)[0]), s));
-        }
-        return new SessionConnection(edges, new SupervisorResults.PageInfo(rows.size() > first, after != null,
-                edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
-    }
-
-    private static String encode(OffsetDateTime startedAt, long id) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((startedAt.toInstant() + "|" + id).getBytes(StandardCharsets.UTF_8));
+        Connection<Keyed> page = Connection.of(rows, size, after != null,
+                k -> Cursors.encode("productResults", "STARTED_AT", k.session().startedAt().toInstant(), k.id()));
+        return new Connection<>(page.edges().stream().map(e -> new Edge<>(e.cursor(), e.node().session())).toList(),
+                page.pageInfo(), null);
     }
 
     private static Object[] decode(String cursor) {
+        List<String> key = Cursors.decode(cursor, "productResults", "STARTED_AT", 2);
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            return new Object[] {Timestamp.from(java.time.Instant.parse(parts[0])), Long.parseLong(parts[1])};
+            return new Object[] {Timestamp.from(Instant.parse(key.get(0))), Long.parseLong(key.get(1))};
         } catch (RuntimeException e) {
-            throw new SupervisorResults.BadArgumentException("Ongeldige cursor '" + cursor + "'.");
+            throw Cursors.invalid();
         }
     }
 }

@@ -1,5 +1,7 @@
 package nl.klaspoort.results.internal;
 
+import nl.klaspoort.platform.PayloadError;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,18 +30,12 @@ class ResultsIngestion {
 
     enum Status { CREATED, UNCHANGED, REJECTED, NOT_STORED }
 
-    enum ErrorCode { INVALID_SESSION_ID, STUDENT_NOT_FOUND, INVALID_TIME, INVALID_IP, UNKNOWN_LESSON, INVALID_TEST_SCORE, DUPLICATE_IN_CALL }
-
     record SessionInput(String sessionId, String studentId, OffsetDateTime startedAt, OffsetDateTime endedAt,
                         String clientIp, int lessonPosition, boolean completed, Double testScore) {}
 
-    record Error(ErrorCode code, String message) {}
+    record Result(int index, String sessionId, Status status, PayloadError error) {}
 
-    record Result(int index, String sessionId, Status status, Error error) {}
-
-    record CallError(String code, String message) {}
-
-    record Payload(List<Result> results, int created, int unchanged, int rejected, List<CallError> errors) {}
+    record Payload(List<Result> results, int created, int unchanged, int rejected, List<PayloadError> errors) {}
 
     private record Checked(Long schoolId, boolean lessonExists, boolean lessonEndsWithTest, boolean known, boolean atSchool) {}
 
@@ -83,10 +79,10 @@ class ResultsIngestion {
 
     Payload record(long productId, List<SessionInput> sessions, boolean acceptPartial) {
         if (sessions.size() > MAX_SESSIONS) {
-            return new Payload(List.of(), 0, 0, 0, List.of(new CallError("TOO_MANY_SESSIONS",
-                    "Stuur ten hoogste " + MAX_SESSIONS + " sessies per aanroep; deze aanroep had er " + sessions.size() + ".")));
+            return new Payload(List.of(), 0, 0, 0, List.of(PayloadError.of(ResultsError.TOO_MANY_SESSIONS).field("sessions")
+                    .param("max", MAX_SESSIONS).param("count", sessions.size())));
         }
-        Error[] errors = new Error[sessions.size()];
+        PayloadError[] errors = new PayloadError[sessions.size()];
         long[] studentIds = new long[sessions.size()];
         OffsetDateTime soon = OffsetDateTime.now().plusMinutes(5);
         Set<String> seen = new HashSet<>();
@@ -177,42 +173,47 @@ class ResultsIngestion {
         return new Payload(results, created, unchanged, rejected, List.of());
     }
 
+    /** An error of one session, its item the session id. */
+    private static PayloadError error(ResultsError code, SessionInput s) {
+        return PayloadError.of(code).item(s.sessionId()).param("sessionId", String.valueOf(s.sessionId()));
+    }
+
     /** Checks that need no database; the first error found, or null. */
-    private static Error validate(SessionInput s, OffsetDateTime soon, Set<String> seen) {
+    private static PayloadError validate(SessionInput s, OffsetDateTime soon, Set<String> seen) {
         if (s.sessionId() == null || s.sessionId().isBlank() || s.sessionId().length() > 100) {
-            return new Error(ErrorCode.INVALID_SESSION_ID, "Een sessie-id is verplicht en heeft ten hoogste 100 tekens.");
+            return error(ResultsError.INVALID_SESSION_ID, s).param("max", 100);
         }
         if (!seen.add(s.sessionId())) {
-            return new Error(ErrorCode.DUPLICATE_IN_CALL, "Sessie-id '" + s.sessionId() + "' komt meer dan eens voor in deze aanroep.");
+            return error(ResultsError.DUPLICATE_IN_CALL, s);
         }
         if (s.studentId() == null || !s.studentId().matches("\\d{1,18}")) {
-            return new Error(ErrorCode.STUDENT_NOT_FOUND, "Leerling '" + s.studentId() + "' is niet gevonden voor dit product.");
+            return error(ResultsError.STUDENT_NOT_FOUND, s).field("studentId").param("studentId", s.studentId());
         }
         if (s.endedAt().isBefore(s.startedAt())) {
-            return new Error(ErrorCode.INVALID_TIME, "Het einde van de sessie ligt voor het begin.");
+            return error(ResultsError.INVALID_TIME, s).field("endedAt").param("reason", "endBeforeStart");
         }
         if (s.startedAt().isAfter(soon)) {
-            return new Error(ErrorCode.INVALID_TIME, "Het begin van de sessie ligt in de toekomst.");
+            return error(ResultsError.INVALID_TIME, s).field("startedAt").param("reason", "future");
         }
         if (IpAddresses.parse(s.clientIp()).isEmpty()) {
-            return new Error(ErrorCode.INVALID_IP, "'" + s.clientIp() + "' is geen geldig IPv4- of IPv6-adres.");
+            return error(ResultsError.INVALID_IP, s).field("clientIp").param("value", s.clientIp());
         }
         if (s.testScore() != null && (s.testScore().isNaN() || s.testScore() < 0 || s.testScore() > 100)) {
-            return new Error(ErrorCode.INVALID_TEST_SCORE, "Een toetsscore ligt tussen 0 en 100.");
+            return error(ResultsError.INVALID_TEST_SCORE, s).field("testScore").param("reason", "range");
         }
         return null;
     }
 
     /** Checks against the database row of the session; the first error found, or null. */
-    private static Error check(SessionInput s, Checked c) {
+    private static PayloadError check(SessionInput s, Checked c) {
         if (c.schoolId() == null) {
-            return new Error(ErrorCode.STUDENT_NOT_FOUND, "Leerling " + s.studentId() + " is niet gevonden voor dit product.");
+            return error(ResultsError.STUDENT_NOT_FOUND, s).field("studentId").param("studentId", s.studentId());
         }
         if (!c.lessonExists()) {
-            return new Error(ErrorCode.UNKNOWN_LESSON, "Les " + s.lessonPosition() + " bestaat niet in dit product.");
+            return error(ResultsError.UNKNOWN_LESSON, s).field("lessonPosition").param("lesson", s.lessonPosition());
         }
         if (s.testScore() != null && !c.lessonEndsWithTest()) {
-            return new Error(ErrorCode.INVALID_TEST_SCORE, "Les " + s.lessonPosition() + " heeft geen toets; laat de toetsscore leeg.");
+            return error(ResultsError.INVALID_TEST_SCORE, s).field("testScore").param("reason", "noTest").param("lesson", s.lessonPosition());
         }
         return null;
     }

@@ -1,12 +1,17 @@
 package nl.klaspoort.results.internal;
 
-import java.nio.charset.StandardCharsets;
+import nl.klaspoort.platform.BadRequestException;
+import nl.klaspoort.platform.Connection;
+import nl.klaspoort.platform.Cursors;
+import nl.klaspoort.platform.Edge;
+import nl.klaspoort.platform.PageInfo;
+import nl.klaspoort.platform.PageSize;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.klaspoort.product.Curriculum;
 import nl.klaspoort.product.Lesson;
-import nl.klaspoort.security.AccessRefusedException;
+import nl.klaspoort.platform.AccessRefusedException;
 import nl.klaspoort.security.CurrentUser;
 import nl.klaspoort.access.Role;
 import nl.klaspoort.access.SchoolAccess;
@@ -51,11 +56,9 @@ class SupervisorResults {
         }
     }
 
-    record Edge(String cursor, Row node) {}
-
-    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
-
-    record OverviewConnection(List<Edge> edges, PageInfo pageInfo, int totalCount, String week, String previousWeek, String nextWeek) {}
+    /** GraphQL {@code ResultsOverviewConnection}: a page of rows with the week it shows. */
+    record OverviewConnection(List<Edge<Row>> edges, PageInfo pageInfo, int totalCount, String week, String previousWeek,
+            String nextWeek) {}
 
     record LessonResult(Lesson lesson, boolean completed, int sessions, List<Double> testScores) {}
 
@@ -67,13 +70,6 @@ class SupervisorResults {
     record StudentResults(long studentId, String displayName, int gradeYear, String group, Integer highestCompletedLesson,
                           Integer lessonsUntilNextTest, List<LessonResult> lessons, List<WeekPracticeTime> weeks,
                           List<Session> recentSessions) {}
-
-    /** A bad argument: reported as a GraphQL BAD_REQUEST error. */
-    static final class BadArgumentException extends RuntimeException {
-        BadArgumentException(String message) { super(message); }
-    }
-
-    static final int MAX_PAGE = 100;
 
     /** The supervisor's active students for the product at the school; {@code %s}: more conditions on the student. */
     private static final String MINE = """
@@ -136,16 +132,15 @@ class SupervisorResults {
         this.curriculum = curriculum;
     }
 
-    OverviewConnection overview(long schoolId, long productId, String weekText, int first, String after, Filter filter, Sort sort) {
+    OverviewConnection overview(long schoolId, long productId, String weekText, Integer first, String after, Filter filter, Sort sort) {
         access.require(schoolId, Role.SUPERVISOR);
         IsoWeek week = weekText == null ? IsoWeek.current() : IsoWeek.parse(weekText)
-                .orElseThrow(() -> new BadArgumentException("Week '" + weekText + "' is geen ISO-week zoals 2026-W48."));
-        if (first < 0 || first > MAX_PAGE) {
-            throw new BadArgumentException("first ligt tussen 0 en " + MAX_PAGE + ".");
-        }
-        int offset = after == null ? 0 : decodeOffset(after) + 1;
+                .orElseThrow(() -> new BadRequestException(ResultsError.INVALID_WEEK, Map.of("value", weekText)));
+        PageSize size = PageSize.of(first);
         Filter f = filter == null ? new Filter(null, null, null, null, null) : filter;
         Sort s = sort == null ? new Sort(SortField.NAME, Direction.ASC) : sort;
+        String sortOrder = s.field() + ":" + s.direction();
+        int offset = after == null ? 0 : decodeOffset(after, sortOrder) + 1;
 
         StringBuilder studentWhere = new StringBuilder();
         List<String> rowWhere = new ArrayList<>();
@@ -184,20 +179,16 @@ class SupervisorResults {
         var statement = jdbc.sql(sql).params(params)
                 .param("school", schoolId).param("product", productId).param("supervisor", CurrentUser.id())
                 .param("from", Timestamp.from(week.start())).param("to", Timestamp.from(week.end()))
-                .param("limit", first + 1).param("offset", offset);
+                .param("limit", size.fetch()).param("offset", offset);
         int[] total = {0};
         List<Row> rows = statement.query((rs, n) -> {
             total[0] = rs.getInt("total");
             return row(rs);
         }).list();
-        boolean hasNext = rows.size() > first;
-        List<Edge> edges = new ArrayList<>();
-        for (int i = 0; i < Math.min(first, rows.size()); i++) {
-            edges.add(new Edge(encodeOffset(offset + i), rows.get(i)));
-        }
-        PageInfo page = new PageInfo(hasNext, offset > 0, edges.isEmpty() ? null : edges.getFirst().cursor(),
-                edges.isEmpty() ? null : edges.getLast().cursor());
-        return new OverviewConnection(edges, page, total[0], week.toString(), week.previous().toString(), week.next().toString());
+        List<Integer> positions = java.util.stream.IntStream.range(0, rows.size()).boxed().toList();
+        Connection<Integer> page = Connection.of(positions, size, offset > 0, i -> Cursors.encode("resultsOverview", sortOrder, offset + i));
+        return new OverviewConnection(page.edges().stream().map(e -> new Edge<>(e.cursor(), rows.get(e.node()))).toList(),
+                page.pageInfo(), total[0], week.toString(), week.previous().toString(), week.next().toString());
     }
 
     /** One student's results for the product; null unless the student is linked to the signed-in supervisor. */
@@ -289,19 +280,11 @@ class SupervisorResults {
                 rs.getObject("last_practiced_at", OffsetDateTime.class));
     }
 
-    private static String encodeOffset(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int decodeOffset(String cursor) {
+    private static int decodeOffset(String cursor, String order) {
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith("o:")) {
-                return Math.max(0, Integer.parseInt(text.substring(2)));
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through
+            return Math.max(0, Integer.parseInt(Cursors.decode(cursor, "resultsOverview", order, 1).getFirst()));
+        } catch (NumberFormatException e) {
+            throw Cursors.invalid();
         }
-        throw new BadArgumentException("Ongeldige cursor '" + cursor + "'.");
     }
 }

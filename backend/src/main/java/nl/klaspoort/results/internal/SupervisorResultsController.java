@@ -27,7 +27,7 @@ class SupervisorResultsController {
     SupervisorResults.OverviewConnection resultsOverview(School school, @Argument long productId, @Argument String week,
             @Argument Integer first, @Argument String after, @Argument SupervisorResults.Filter filter,
             @Argument SupervisorResults.Sort sort) {
-        return results.overview(school.getId(), productId, week, first == null ? 50 : first, after, filter, sort);
+        return results.overview(school.getId(), productId, week, first, after, filter, sort);
     }
 
     @SchemaMapping(typeName = "School", field = "studentResults")
