@@ -1,69 +1,72 @@
 package nl.klaspoort.membership;
 
-
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.klaspoort.access.Role;
+import nl.klaspoort.membership.internal.MembershipQueries;
+import nl.klaspoort.membership.internal.MembershipStore;
 import org.springframework.stereotype.Service;
 
 /**
- * Membership of people in schools ({@code school_member}): who is a member, archived or not. Only members of the school
- * are found, so another school's users look exactly like unknown ids.
+ * Membership of people in schools ({@code school_member}): who is a member, archived or not. Archive is a state, not a
+ * deletion: a member's roles and koppelingen stay in place, so a dearchive restores exactly those. Only members of the
+ * school are found, so another school's users look exactly like unknown ids. The caller has checked access.
  */
 @Service
 public class Memberships {
 
-    /** A member of the school as an administrative mutation sees it; rows are locked until the transaction ends. */
-    public record Member(long id, boolean student, boolean archived, Integer gradeYear, Set<String> roles) {
+    /**
+     * A member of the school as an administrative mutation sees it: kind, archive state, gradeYear and roles there.
+     */
+    public record Member(long id, boolean student, boolean archived, Integer gradeYear, Set<Role> roles) {
         public boolean professional() {
             return !student;
         }
     }
 
-    private final JdbcClient jdbc;
+    private final MembershipQueries queries;
+    private final MembershipStore store;
 
-    Memberships(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Memberships(MembershipQueries queries, MembershipStore store) {
+        this.queries = queries;
+        this.store = store;
     }
 
-    /** The members of the school among the ids, by id, locked for update; one statement. */
-    public Map<Long, Member> load(long schoolId, Collection<Long> ids) {
-        Map<Long, Member> members = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return members;
+    /**
+     * The members of the school among the ids, by id, their membership rows locked until the transaction ends (so two
+     * administrative mutations on the same users run one after the other); one statement.
+     */
+    public Map<Long, Member> lock(long schoolId, Collection<Long> userIds) {
+        return userIds.isEmpty() ? Map.of() : queries.lock(schoolId, userIds);
+    }
+
+    /** The users become (active) members of the school. */
+    public void join(long schoolId, Collection<Long> userIds) {
+        if (!userIds.isEmpty()) {
+            store.join(schoolId, userIds);
         }
-        jdbc.sql("""
-                        select u.id, u.kind, m.archived_at is not null as archived, u.grade_year,
-                               array(select r.role from role_grant r where r.school_id = m.school_id and r.user_id = u.id) as roles
-                          from school_member m join app_user u on u.id = m.user_id
-                         where m.school_id = :school and m.user_id = any(:ids)
-                         order by u.id
-                           for update of m
-                        """)
-                .param("school", schoolId)
-                .param("ids", ids.toArray(Long[]::new))
-                .query((rs, n) -> members.put(rs.getLong("id"), new Member(rs.getLong("id"),
-                        rs.getString("kind").equals("STUDENT"), rs.getBoolean("archived"),
-                        (Integer) rs.getObject("grade_year", Integer.class),
-                        Arrays.stream((String[]) rs.getArray("roles").getArray()).collect(Collectors.toSet()))))
-                .list();
-        return members;
     }
 
-    /** Archives (or dearchives) the members at the school; one statement. Their links stay in place. */
-    public void setArchived(long schoolId, Collection<Long> ids, boolean archived) {
-        jdbc.sql("""
-                        update school_member set archived_at = case when :archived then coalesce(archived_at, now()) end
-                         where school_id = :school and user_id = any(:ids)
-                           and (archived_at is null) = :archived
-                        """)
-                .param("archived", archived)
-                .param("school", schoolId)
-                .param("ids", ids.toArray(Long[]::new))
-                .update();
+    /** Archives (or dearchives) the members; their links stay in place. One statement. */
+    public void setArchived(long schoolId, Collection<Long> userIds, boolean archived) {
+        if (!userIds.isEmpty()) {
+            store.setArchived(schoolId, userIds, archived, null);
+        }
+    }
+
+    /** Archives the members as of {@code since} (imported history, demo data). */
+    public void archiveSince(long schoolId, Collection<Long> userIds, Instant since) {
+        if (!userIds.isEmpty()) {
+            store.setArchived(schoolId, userIds, true, since);
+        }
+    }
+
+    /** Each member's archive state becomes the given one (undo); one statement. */
+    public void setArchiveStates(long schoolId, Map<Long, Boolean> archived) {
+        if (!archived.isEmpty()) {
+            store.setArchiveStates(schoolId, archived);
+        }
     }
 }

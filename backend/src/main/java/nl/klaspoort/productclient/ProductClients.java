@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
 import nl.klaspoort.platform.AccessRefusedException;
 import nl.klaspoort.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.klaspoort.product.Product;
+import nl.klaspoort.product.Products;
+import nl.klaspoort.productclient.internal.ProductClientQueries;
+import nl.klaspoort.productclient.internal.ProductClientStore;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -55,13 +58,17 @@ public class ProductClients {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_NAME = 200;
 
-    private final JdbcClient jdbc;
+    private final ProductClientStore store;
+    private final ProductClientQueries queries;
+    private final Products products;
     private final PasswordEncoder passwords;
     private final Set<String> publisherAdmins;
 
-    ProductClients(JdbcClient jdbc, PasswordEncoder passwords,
+    ProductClients(ProductClientStore store, ProductClientQueries queries, Products products, PasswordEncoder passwords,
             @Value("${klaspoort.publisher.admins:}") List<String> publisherAdmins) {
-        this.jdbc = jdbc;
+        this.store = store;
+        this.queries = queries;
+        this.products = products;
         this.passwords = passwords;
         this.publisherAdmins = publisherAdmins.stream().map(s -> s.strip().toLowerCase(Locale.ROOT))
                 .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
@@ -82,7 +89,7 @@ public class ProductClients {
         if (scopes == null || scopes.isEmpty()) {
             errors.add(PayloadError.of(ProductClientError.NO_SCOPES).field("scopes"));
         }
-        String code = jdbc.sql("select code from product where id = :id").param("id", productId).query(String.class).optional().orElse(null);
+        String code = products.byId(productId).map(Product::code).orElse(null);
         if (code == null) {
             errors.add(PayloadError.of(ProductClientError.PRODUCT_NOT_FOUND).field("productId"));
         }
@@ -99,25 +106,18 @@ public class ProductClients {
 
     /** Creates a client with a known id and secret unless it exists (demo data); true when created. */
     public boolean ensureClient(String clientId, String clientSecret, String productCode, String name) {
-        if (jdbc.sql("select count(*) from product_client where client_id = :id").param("id", clientId).query(Long.class).single() > 0) {
+        if (queries.exists(clientId)) {
             return false;
         }
-        long productId = jdbc.sql("select id from product where code = :code").param("code", productCode).query(Long.class).single();
+        long productId = products.byCode(productCode).orElseThrow().id();
         insert(clientId, clientSecret, productId, name, List.of(Scope.values()), null);
         return true;
     }
 
     private Client insert(String clientId, String clientSecret, long productId, String name, List<Scope> scopes, String createdBy) {
         List<Scope> distinct = scopes.stream().distinct().toList();
-        jdbc.sql("""
-                insert into product_client (client_id, product_id, name, secret_hash, scopes, created_by)
-                values (:id, :product, :name, :hash, :scopes, :by)
-                """)
-                .param("id", clientId).param("product", productId).param("name", name)
-                .param("hash", passwords.encode(clientSecret))
-                .param("scopes", distinct.stream().map(s -> s.value).collect(Collectors.joining(" ")))
-                .param("by", createdBy)
-                .update();
+        store.insert(clientId, productId, name, passwords.encode(clientSecret),
+                distinct.stream().map(scope -> scope.value).collect(Collectors.joining(" ")), createdBy);
         return new Client(clientId, productId, name, distinct);
     }
 }

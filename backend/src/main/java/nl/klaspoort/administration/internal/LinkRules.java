@@ -5,25 +5,23 @@ import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.PayloadError;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import nl.klaspoort.enrollment.StudentLinks.LinkRow;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.klaspoort.enrollment.Enrollments.LinkRow;
 import org.springframework.stereotype.Service;
 
 /** The link rows of a koppelingen mutation as given, checked: every product exists, every supervisor supervises. */
 @Service
 class LinkRules {
 
-    private final JdbcClient jdbc;
+    private final LinkRuleQueries queries;
 
-    LinkRules(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    LinkRules(LinkRuleQueries queries) {
+        this.queries = queries;
     }
 
     /** Most link rows ("nog een koppeling toevoegen") in one mutation. */
@@ -75,22 +73,8 @@ class LinkRules {
                 parsed.add(new LinkRow(product, sups));
             }
         }
-        Map<String, Boolean> found = new HashMap<>();
-        if (!products.isEmpty() || !supervisors.isEmpty()) {
-            jdbc.sql("""
-                            select 'P' || p.id as key, true as ok from product p where p.id = any(:products)
-                            union all
-                            select 'S' || m.user_id, m.archived_at is null and exists (select 1 from role_grant r
-                                        where r.school_id = m.school_id and r.user_id = m.user_id and r.role = 'SUPERVISOR')
-                              from school_member m join app_user u on u.id = m.user_id and u.kind = 'PROFESSIONAL'
-                             where m.school_id = :school and m.user_id = any(:supervisors)
-                            """)
-                    .param("products", products.toArray(Long[]::new))
-                    .param("supervisors", supervisors.toArray(Long[]::new))
-                    .param("school", schoolId)
-                    .query((rs, n) -> found.put(rs.getString("key"), rs.getBoolean("ok")))
-                    .list();
-        }
+        Map<String, Boolean> found = products.isEmpty() && supervisors.isEmpty() ? Map.of()
+                : queries.productsAndSupervisors(schoolId, products, supervisors);
         products.stream().filter(p -> !found.containsKey("P" + p)).sorted()
                 .forEach(p -> errors.add(PayloadError.of(CommonError.NOT_FOUND).field("productId")));
         for (long s : supervisors) {

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Controller;
 @Controller
 class PayloadMembersController {
 
-    private final SchoolUserQueries queries;
+    private final SchoolUsers users;
 
-    PayloadMembersController(SchoolUserQueries queries) {
-        this.queries = queries;
+    PayloadMembersController(SchoolUsers users) {
+        this.users = users;
     }
 
     @BatchMapping(typeName = "ProfessionalCreatePayload", field = "user")
@@ -48,7 +48,7 @@ class PayloadMembersController {
     private <P extends MemberPayload> Map<P, SchoolUser> members(List<P> payloads) {
         return payloads.stream()
                 .filter(p -> p.userId() != null && p.userId().matches("\\d{1,18}"))
-                .map(p -> Map.entry(p, queries.member(p.schoolId(), Long.parseLong(p.userId()))))
+                .map(p -> Map.entry(p, users.member(p.schoolId(), Long.parseLong(p.userId()))))
                 .filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
     }

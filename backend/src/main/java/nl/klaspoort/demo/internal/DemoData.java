@@ -1,12 +1,9 @@
 package nl.klaspoort.demo.internal;
 
-import nl.klaspoort.product.Product;
-
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -18,13 +15,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import nl.klaspoort.access.Role;
+import nl.klaspoort.access.Roles;
+import nl.klaspoort.audit.AuditAction;
+import nl.klaspoort.audit.AuditLog;
+import nl.klaspoort.audit.AuditTarget;
+import nl.klaspoort.contract.Contracts;
+import nl.klaspoort.enrollment.Enrollments;
+import nl.klaspoort.enrollment.Enrollments.LinkRow;
+import nl.klaspoort.membership.Memberships;
+import nl.klaspoort.people.People;
+import nl.klaspoort.people.People.NewProfessional;
+import nl.klaspoort.people.People.NewStudent;
+import nl.klaspoort.platform.Amsterdam;
+import nl.klaspoort.product.Products;
+import nl.klaspoort.product.Products.NewProduct;
+import nl.klaspoort.results.PracticeSessions;
+import nl.klaspoort.results.PracticeSessions.ImportedSession;
+import nl.klaspoort.school.Schools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Demo data for the default run: two schools, three products with curricula, contracts, professionals with every role
  * combination, 60 students in groups 3–8 with koppelingen, and twelve weeks of practice sessions. Written once, into
  * an empty database; never in the {@code prod} profile ({@code klaspoort.demo-data.enabled=false} there).
- * The logins are listed in the README and in {@link #LOGINS}.
+ * The logins are listed in the README and in {@link #LOGINS}. Written only through the owners' APIs, set-based where
+ * it counts (students, koppelingen, sessions), so a start stays fast.
  */
 @Component
 @ConditionalOnProperty(name = "klaspoort.demo-data.enabled", havingValue = "true")
@@ -42,7 +56,6 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String PROFESSIONAL_PASSWORD = "Klaspoort2026";
     static final String STUDENT_PASSWORD = "Oefenen2026";
-    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     /** login → what it shows; also printed in the README. */
     static final Map<String, String> LOGINS = Map.of(
@@ -61,21 +74,42 @@ class DemoData implements ApplicationRunner {
             {null, "Smits"}, {"de", "Graaf"}, {"van der", "Meer"}, {"van der", "Linden"}, {null, "Kok"}, {null, "Jacobs"},
             {"de", "Haan"}, {null, "Vermeulen"}};
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
+    /** The audit action of the demo data ({@code AuditAction.DEMO_DATA_CREATED}). */
+    enum DemoAction implements AuditAction { DEMO_DATA_CREATED }
+
+    private final Schools schools;
+    private final Products products;
+    private final Contracts contracts;
+    private final People people;
+    private final Memberships memberships;
+    private final Roles roles;
+    private final Enrollments enrollments;
+    private final PracticeSessions sessions;
+    private final AuditLog audit;
     private final PasswordEncoder passwords;
     private final TransactionTemplate tx;
+    private final Clock clock;
 
-    DemoData(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PasswordEncoder passwords, TransactionTemplate tx) {
-        this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+    DemoData(Schools schools, Products products, Contracts contracts, People people, Memberships memberships, Roles roles,
+            Enrollments enrollments, PracticeSessions sessions, AuditLog audit, PasswordEncoder passwords,
+            TransactionTemplate tx, Clock clock) {
+        this.schools = schools;
+        this.products = products;
+        this.contracts = contracts;
+        this.people = people;
+        this.memberships = memberships;
+        this.roles = roles;
+        this.enrollments = enrollments;
+        this.sessions = sessions;
+        this.audit = audit;
         this.passwords = passwords;
         this.tx = tx;
+        this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from school").query(Long.class).single() > 0) {
+        if (schools.byBrin("12AB").isPresent()) {
             return;
         }
         long started = System.nanoTime();
@@ -83,22 +117,23 @@ class DemoData implements ApplicationRunner {
         log.info("Demo data written in {} ms; logins: {}", (System.nanoTime() - started) / 1_000_000, LOGINS.keySet());
     }
 
-    private record Product(long id, int lessons, int testEvery) {}
+    private record DemoProduct(long id, int lessons, int testEvery) {}
 
+    @SuppressWarnings("unchecked")
     private void seed(Random random) {
         long regenboog = school("12AB", "OBS De Regenboog");
         long kompas = school("34CD", "CBS Het Kompas");
 
-        Product leeslab = product("LEESLAB", "Leeslab", "Technisch en begrijpend lezen, groep 3 tot en met 8.", "book", 40, 10);
-        Product spelling = product("SPELLINGSTER", "Spellingster", "Spelling oefenen met directe feedback.", "pencil", 30, 6);
-        Product rekenen = product("REKENROUTE", "Rekenroute", "Rekenen in korte, dagelijkse routes.", "calculator", 48, 8);
+        DemoProduct leeslab = product("LEESLAB", "Leeslab", "Technisch en begrijpend lezen, groep 3 tot en met 8.", "book", 40, 10);
+        DemoProduct spelling = product("SPELLINGSTER", "Spellingster", "Spelling oefenen met directe feedback.", "pencil", 30, 6);
+        DemoProduct rekenen = product("REKENROUTE", "Rekenroute", "Rekenen in korte, dagelijkse routes.", "calculator", 48, 8);
 
-        LocalDate today = LocalDate.now(AMSTERDAM);
+        LocalDate today = Amsterdam.today(clock);
         LocalDate augFirst = LocalDate.of(today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1, 8, 1);
-        contract(regenboog, leeslab, "SCHOOL_WIDE", "Leeslab schoollicentie 60 leerlingen", 60, augFirst, null);
-        contract(regenboog, spelling, "PER_STUDENT", "Spellingster per leerling", 25, augFirst, null);
-        contract(kompas, leeslab, "SCHOOL_WIDE", "Leeslab schoollicentie 40 leerlingen", 40, augFirst, null);
-        contract(kompas, rekenen, "PER_STUDENT", "Rekenroute per leerling", 20, augFirst, augFirst.plusYears(1).minusDays(1));
+        contract(regenboog, leeslab, Contracts.Kind.SCHOOL_WIDE, "Leeslab schoollicentie 60 leerlingen", 60, augFirst, null);
+        contract(regenboog, spelling, Contracts.Kind.PER_STUDENT, "Spellingster per leerling", 25, augFirst, null);
+        contract(kompas, leeslab, Contracts.Kind.SCHOOL_WIDE, "Leeslab schoollicentie 40 leerlingen", 40, augFirst, null);
+        contract(kompas, rekenen, Contracts.Kind.PER_STUDENT, "Rekenroute per leerling", 20, augFirst, augFirst.plusYears(1).minusDays(1));
 
         String proHash = passwords.encode(PROFESSIONAL_PASSWORD);
         long beheerder = professional("Mirjam", null, "Kramer", "beheerder@demo.klaspoort.nl", "ICT-coördinator", proHash);
@@ -108,140 +143,97 @@ class DemoData implements ApplicationRunner {
         long kompasBeheer = professional("Youssef", null, "El Amrani", "beheer.kompas@demo.klaspoort.nl", "Beheerder", proHash);
         long kompasJuf = professional("Anna", "van der", "Veen", "anna.vanderveen@demo.klaspoort.nl", "Leerkracht groep 7", proHash);
 
-        grant(regenboog, beheerder, "ADMIN");
-        grant(regenboog, begeleider, "SUPERVISOR");
-        grant(regenboog, directeur, "ADMIN", "SUPERVISOR");
-        grant(regenboog, ib, "SUPERVISOR");
-        grant(kompas, directeur, "ADMIN", "SUPERVISOR");
-        grant(kompas, kompasBeheer, "ADMIN");
-        grant(kompas, kompasJuf, "SUPERVISOR");
+        grant(regenboog, beheerder, Role.ADMIN);
+        grant(regenboog, begeleider, Role.SUPERVISOR);
+        grant(regenboog, directeur, Role.ADMIN, Role.SUPERVISOR);
+        grant(regenboog, ib, Role.SUPERVISOR);
+        grant(kompas, directeur, Role.ADMIN, Role.SUPERVISOR);
+        grant(kompas, kompasBeheer, Role.ADMIN);
+        grant(kompas, kompasJuf, Role.SUPERVISOR);
 
-        assign(regenboog, begeleider, leeslab, spelling);
-        assign(regenboog, directeur, leeslab);
-        assign(regenboog, ib, leeslab, spelling);
-        assign(kompas, directeur, leeslab, rekenen);
-        assign(kompas, kompasJuf, leeslab, rekenen);
+        enrollments.assign(regenboog, List.of(begeleider, ib), List.of(leeslab.id, spelling.id));
+        enrollments.assign(regenboog, List.of(directeur), List.of(leeslab.id));
+        enrollments.assign(kompas, List.of(directeur, kompasJuf), List.of(leeslab.id, rekenen.id));
 
         String studentHash = passwords.encode(STUDENT_PASSWORD);
         Set<String> usernames = new HashSet<>();
-        List<long[]> sessionsFor = new ArrayList<>(); // {school, student, product, lessons, testEvery}
+        List<NewStudent> newStudents = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            boolean inRegenboog = i < 30;
-            long school = inRegenboog ? regenboog : kompas;
+            long school = i < 30 ? regenboog : kompas;
             String first = FIRST[i % FIRST.length];
             String[] last = LAST[(i * 7) % LAST.length];
             int gradeYear = 3 + (i % 6);
             String group = gradeYear + (i % 12 < 6 ? "A" : "B");
-            long student = student(school, first, last[0], last[1], username(first, last, usernames), gradeYear, group, studentHash);
+            newStudents.add(new NewStudent(school, first, last[0], last[1], username(first, last, usernames), gradeYear, group,
+                    studentHash));
+        }
+        List<Long> students = people.createStudents(newStudents);
+        memberships.join(regenboog, students.subList(0, 30));
+        memberships.join(kompas, students.subList(30, 60));
+
+        // koppelingen, grouped by the rows they get so that each group is one set-based link
+        Map<List<Object>, List<Long>> links = new LinkedHashMap<>();
+        List<long[]> sessionsFor = new ArrayList<>(); // {school, student, product, lessons, testEvery}
+        for (int i = 0; i < 60; i++) {
+            long student = students.get(i);
             if (i == 28 || i == 29 || i == 59) {
-                jdbc.sql("update school_member set archived_at = now() - interval '20 days' where user_id = :id")
-                        .param("id", student).update();
                 continue;
             }
-            if (inRegenboog) {
-                enroll(school, student, leeslab, i % 3 == 0 ? List.of(begeleider, ib) : List.of(begeleider));
+            if (i < 30) {
+                link(links, regenboog, leeslab, i % 3 == 0 ? List.of(begeleider, ib) : List.of(begeleider), student);
                 if (i % 2 == 0) {
-                    enroll(school, student, spelling, List.of(begeleider));
-                    sessionsFor.add(new long[] {school, student, spelling.id, spelling.lessons, spelling.testEvery});
+                    link(links, regenboog, spelling, List.of(begeleider), student);
+                    sessionsFor.add(new long[] {regenboog, student, spelling.id, spelling.lessons, spelling.testEvery});
                 }
+                sessionsFor.add(new long[] {regenboog, student, leeslab.id, leeslab.lessons, leeslab.testEvery});
             } else {
-                enroll(school, student, leeslab, List.of(kompasJuf));
+                link(links, kompas, leeslab, List.of(kompasJuf), student);
                 if (i % 3 != 0) {
-                    enroll(school, student, rekenen, List.of(kompasJuf, directeur));
-                    sessionsFor.add(new long[] {school, student, rekenen.id, rekenen.lessons, rekenen.testEvery});
+                    link(links, kompas, rekenen, List.of(kompasJuf, directeur), student);
+                    sessionsFor.add(new long[] {kompas, student, rekenen.id, rekenen.lessons, rekenen.testEvery});
                 }
+                sessionsFor.add(new long[] {kompas, student, leeslab.id, leeslab.lessons, leeslab.testEvery});
             }
-            sessionsFor.add(new long[] {school, student, leeslab.id, leeslab.lessons, leeslab.testEvery});
         }
+        links.forEach((key, group) -> enrollments.link((Long) key.get(0), group,
+                List.of(new LinkRow((Long) key.get(1), (List<Long>) key.get(2)))));
+        Instant archivedSince = clock.instant().minus(20, ChronoUnit.DAYS);
+        memberships.archiveSince(regenboog, List.of(students.get(28), students.get(29)), archivedSince);
+        memberships.archiveSince(kompas, List.of(students.get(59)), archivedSince);
         practiceSessions(sessionsFor, random);
     }
 
+    private static void link(Map<List<Object>, List<Long>> links, long school, DemoProduct product, List<Long> supervisors,
+            long student) {
+        links.computeIfAbsent(List.of(school, product.id, supervisors), k -> new ArrayList<>()).add(student);
+    }
+
     private long school(String brin, String name) {
-        long id = jdbc.sql("insert into school (id, brin, branch_code, name) values (nextval('school_seq'), :brin, '00', :name) returning id")
-                .param("brin", brin).param("name", name).query(Long.class).single();
-        jdbc.sql("""
-                insert into audit_event (id, school_id, action, after_state)
-                values (nextval('audit_event_seq'), :school, 'DEMO_DATA_CREATED', '{"source":"demo"}'::jsonb)
-                """).param("school", id).update();
+        long id = schools.create(brin, "00", name);
+        audit.record(id, DemoAction.DEMO_DATA_CREATED,
+                List.of(new AuditLog.Entry(AuditTarget.school(id), null, "{\"source\": \"demo\"}")));
         return id;
     }
 
-    private Product product(String code, String name, String description, String icon, int lessons, int testEvery) {
-        long id = jdbc.sql("""
-                        insert into product (id, code, name, description, icon, launch_url, documentation_url)
-                        values (nextval('product_seq'), :code, :name, :description, :icon, :launch, :docs) returning id
-                        """)
-                .param("code", code).param("name", name).param("description", description).param("icon", icon)
-                .param("launch", "https://producten.example/" + code.toLowerCase(Locale.ROOT) + "/start")
-                .param("docs", "https://producten.example/" + code.toLowerCase(Locale.ROOT) + "/handleiding")
-                .query(Long.class).single();
-        List<Object[]> rows = new ArrayList<>();
-        for (int position = 1; position <= lessons; position++) {
-            rows.add(new Object[] {id, position, "Les " + position, position % testEvery == 0});
-        }
-        jdbcTemplate.batchUpdate("insert into lesson (id, product_id, position, title, ends_with_test) values (nextval('lesson_seq'), ?, ?, ?, ?)", rows);
-        return new Product(id, lessons, testEvery);
+    private DemoProduct product(String code, String name, String description, String icon, int lessons, int testEvery) {
+        String slug = code.toLowerCase(Locale.ROOT);
+        long id = products.create(new NewProduct(code, name, description, icon, "https://producten.example/" + slug + "/start",
+                "https://producten.example/" + slug + "/handleiding", lessons, testEvery));
+        return new DemoProduct(id, lessons, testEvery);
     }
 
-    private void contract(long school, Product product, String kind, String name, int seats, LocalDate start, LocalDate end) {
-        jdbc.sql("""
-                insert into contract (id, school_id, product_id, kind, name, seats, start_date, renewal_date, end_date)
-                values (nextval('contract_seq'), :school, :product, :kind, :name, :seats, :start, :renewal, :end)
-                """)
-                .param("school", school).param("product", product.id).param("kind", kind).param("name", name)
-                .param("seats", seats).param("start", start).param("renewal", start.plusYears(1)).param("end", end)
-                .update();
+    private void contract(long school, DemoProduct product, Contracts.Kind kind, String name, int seats, LocalDate start,
+            LocalDate end) {
+        contracts.create(new Contracts.NewContract(school, product.id, kind, name, seats, start, end));
     }
 
     private long professional(String first, String prefix, String last, String email, String function, String hash) {
-        return jdbc.sql("""
-                        insert into app_user (id, kind, first_name, name_prefix, last_name, email, function_title, password_hash)
-                        values (nextval('app_user_seq'), 'PROFESSIONAL', :first, :prefix, :last, :email, :function, :hash) returning id
-                        """)
-                .param("first", first).param("prefix", prefix).param("last", last).param("email", email)
-                .param("function", function).param("hash", hash).query(Long.class).single();
+        return people.createProfessional(new NewProfessional(first, prefix, last, email, function, hash));
     }
 
-    private void grant(long school, long user, String... roles) {
-        jdbc.sql("insert into school_member (school_id, user_id) values (:school, :user) on conflict do nothing")
-                .param("school", school).param("user", user).update();
-        for (String role : roles) {
-            jdbc.sql("insert into role_grant (school_id, user_id, role) values (:school, :user, :role)")
-                    .param("school", school).param("user", user).param("role", role).update();
-        }
-    }
-
-    private void assign(long school, long supervisor, Product... products) {
-        for (Product product : products) {
-            jdbc.sql("insert into product_assignment (school_id, supervisor_id, product_id) values (:school, :supervisor, :product)")
-                    .param("school", school).param("supervisor", supervisor).param("product", product.id).update();
-        }
-    }
-
-    private long student(long school, String first, String prefix, String last, String username, int gradeYear,
-            String group, String hash) {
-        long id = jdbc.sql("""
-                        insert into app_user (id, kind, first_name, name_prefix, last_name, username, school_id, grade_year, group_name, password_hash)
-                        values (nextval('app_user_seq'), 'STUDENT', :first, :prefix, :last, :username, :school, :grade, :group, :hash) returning id
-                        """)
-                .param("first", first).param("prefix", prefix).param("last", last).param("username", username)
-                .param("school", school).param("grade", gradeYear).param("group", group).param("hash", hash)
-                .query(Long.class).single();
-        jdbc.sql("insert into school_member (school_id, user_id) values (:school, :user)")
-                .param("school", school).param("user", id).update();
-        return id;
-    }
-
-    private void enroll(long school, long student, Product product, List<Long> supervisors) {
-        long enrollment = jdbc.sql("""
-                        insert into enrollment (id, school_id, student_id, product_id) values (nextval('enrollment_seq'), :school, :student, :product)
-                        returning id
-                        """)
-                .param("school", school).param("student", student).param("product", product.id).query(Long.class).single();
-        for (long supervisor : supervisors) {
-            jdbc.sql("insert into enrollment_supervisor (enrollment_id, supervisor_id, school_id) values (:e, :s, :school)")
-                    .param("e", enrollment).param("s", supervisor).param("school", school).update();
-        }
+    private void grant(long school, long user, Role... granted) {
+        memberships.join(school, List.of(user));
+        roles.grant(school, List.of(user), List.of(granted));
     }
 
     private static String username(String first, String[] last, Set<String> taken) {
@@ -256,10 +248,10 @@ class DemoData implements ApplicationRunner {
 
     /** Twelve weeks of practice, 1–4 sessions a week, at school on weekdays or at home in the evening. */
     private void practiceSessions(List<long[]> enrollments, Random random) {
-        ZonedDateTime firstMonday = LocalDate.now(AMSTERDAM).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                .minusWeeks(11).atStartOfDay(AMSTERDAM);
-        Instant now = Instant.now();
-        List<Object[]> rows = new ArrayList<>();
+        ZonedDateTime firstMonday = Amsterdam.today(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusWeeks(11).atStartOfDay(Amsterdam.ZONE);
+        Instant now = clock.instant();
+        List<ImportedSession> rows = new ArrayList<>();
         Map<String, Integer> counter = new LinkedHashMap<>();
         for (long[] e : enrollments) {
             int lesson = 1 + random.nextInt(3);
@@ -279,18 +271,14 @@ class DemoData implements ApplicationRunner {
                     boolean completed = random.nextInt(5) > 0;
                     Double score = completed && lesson % testEvery == 0 ? 5.0 + random.nextInt(51) / 10.0 : null;
                     int n = counter.merge(e[1] + ":" + e[2], 1, Integer::sum);
-                    rows.add(new Object[] {e[0], e[1], e[2], "demo-" + e[1] + "-" + e[2] + "-" + n,
-                            Timestamp.from(started), Timestamp.from(ended), atSchool ? "SCHOOL" : "HOME", lesson, completed, score});
+                    rows.add(new ImportedSession(e[0], e[1], e[2], "demo-" + e[1] + "-" + e[2] + "-" + n, started, ended,
+                            atSchool ? "SCHOOL" : "HOME", lesson, completed, score));
                     if (completed) {
                         lesson++;
                     }
                 }
             }
         }
-        jdbcTemplate.batchUpdate("""
-                insert into practice_session (id, school_id, student_id, product_id, external_id, started_at, ended_at,
-                                              location, lesson_position, completed, test_score)
-                values (nextval('practice_session_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, rows);
+        sessions.importAll(rows);
     }
 }

@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.klaspoort.enrollment.EnrollmentView;
-import nl.klaspoort.people.AppUser;
+import nl.klaspoort.people.People;
+import nl.klaspoort.people.Person;
 import nl.klaspoort.people.Professional;
 import nl.klaspoort.people.Student;
-import nl.klaspoort.people.UserRepository;
-import nl.klaspoort.platform.KeyedEntities;
+import nl.klaspoort.platform.Keyed;
 import nl.klaspoort.product.Product;
-import nl.klaspoort.product.ProductRepository;
+import nl.klaspoort.product.Products;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
@@ -22,41 +22,31 @@ import org.springframework.stereotype.Controller;
 @Controller
 class EnrollmentController {
 
-    private final KeyedEntities entities;
-    private final ProductRepository products;
-    private final UserRepository users;
+    private final EnrollmentQueries queries;
+    private final Products products;
+    private final People people;
 
-    EnrollmentController(KeyedEntities entities, ProductRepository products, UserRepository users) {
-        this.entities = entities;
+    EnrollmentController(EnrollmentQueries queries, Products products, People people) {
+        this.queries = queries;
         this.products = products;
-        this.users = users;
+        this.people = people;
     }
 
     @BatchMapping(typeName = "Enrollment", field = "product")
     Map<EnrollmentView, Product> product(List<EnrollmentView> batch) {
-        Map<Long, Product> byId = products.findAllById(batch.stream().map(EnrollmentView::productId).distinct().toList())
-                .stream().collect(Collectors.toMap(Product::getId, Function.identity()));
-        return batch.stream().collect(Collectors.toMap(Function.identity(), e -> byId.get(e.productId())));
+        Map<Long, Product> byId = products.byIds(batch.stream().map(EnrollmentView::productId).distinct().toList());
+        return batch.stream().distinct().collect(Collectors.toMap(Function.identity(), e -> byId.get(e.productId())));
     }
 
     @BatchMapping(typeName = "Enrollment", field = "student")
     Map<EnrollmentView, Student> student(List<EnrollmentView> batch) {
-        Map<Long, AppUser> byId = users.findAllById(batch.stream().map(EnrollmentView::studentId).distinct().toList())
-                .stream().collect(Collectors.toMap(AppUser::getId, Function.identity()));
-        return batch.stream().collect(Collectors.toMap(Function.identity(), e -> (Student) byId.get(e.studentId())));
+        Map<Long, Person> byId = people.byIds(batch.stream().map(EnrollmentView::studentId).distinct().toList());
+        return batch.stream().distinct().collect(Collectors.toMap(Function.identity(), e -> (Student) byId.get(e.studentId())));
     }
 
     @BatchMapping(typeName = "Enrollment", field = "supervisors")
     Map<EnrollmentView, List<Professional>> supervisors(List<EnrollmentView> batch) {
-        Map<Long, List<Professional>> byEnrollment = entities.list(Professional.class, """
-                        select es.school_id as k_school, es.enrollment_id as k_owner, e.*
-                          from enrollment_supervisor es join app_user e on e.id = es.supervisor_id
-                         where es.enrollment_id in (:enrollments)
-                         order by e.search_last, e.search_first, e.id
-                        """, Map.of("enrollments", batch.stream().map(EnrollmentView::id).distinct().toList()))
-                .stream().collect(Collectors.groupingBy(KeyedEntities.Row::ownerId,
-                        Collectors.mapping(KeyedEntities.Row::entity, Collectors.toList())));
-        return batch.stream().collect(Collectors.toMap(Function.identity(),
-                e -> byEnrollment.getOrDefault(e.id(), List.of())));
+        return Keyed.group(batch, EnrollmentView::schoolId, EnrollmentView::id,
+                queries.supervisors(batch.stream().map(EnrollmentView::id).distinct().toList()));
     }
 }

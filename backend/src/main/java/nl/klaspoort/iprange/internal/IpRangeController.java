@@ -27,9 +27,9 @@ class IpRangeController {
 
     @BatchMapping(typeName = "School", field = "ipRanges")
     Map<School, List<IpRange>> ipRanges(List<School> schools) {
-        Map<Long, List<IpRange>> bySchool = ranges.rangesOfAdministeredSchools(schools.stream().map(School::getId).toList());
-        return schools.stream().filter(s -> bySchool.containsKey(s.getId()))
-                .collect(Collectors.toMap(s -> s, s -> bySchool.get(s.getId())));
+        Map<Long, List<IpRange>> bySchool = ranges.rangesOfAdministeredSchools(schools.stream().map(School::id).toList());
+        return schools.stream().filter(s -> bySchool.containsKey(s.id()))
+                .collect(Collectors.toMap(s -> s, s -> bySchool.get(s.id())));
     }
 
     @MutationMapping

@@ -1,11 +1,5 @@
 package nl.klaspoort.iprange.internal;
 
-import nl.klaspoort.platform.CommonError;
-import nl.klaspoort.platform.ErrorCode;
-import nl.klaspoort.platform.PayloadError;
-
-import nl.klaspoort.iprange.IpAddresses;
-
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,26 +7,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.klaspoort.platform.AccessRefusedException;
-import nl.klaspoort.security.CurrentUser;
 import nl.klaspoort.access.Role;
 import nl.klaspoort.access.SchoolAccess;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.klaspoort.audit.AuditAction;
+import nl.klaspoort.audit.AuditLog;
+import nl.klaspoort.audit.AuditTarget;
+import nl.klaspoort.iprange.IpAddresses;
+import nl.klaspoort.platform.AccessRefusedException;
+import nl.klaspoort.platform.CommonError;
+import nl.klaspoort.platform.ErrorCode;
+import nl.klaspoort.platform.PayloadError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A school's IP addresses and ranges (B2), managed by its ADMINs. Every range is kept as its first and last address
  * (same IP version); ranges of one school may not overlap. Activating opens an activity period and deactivating or
- * removing closes it, so that sessions reported later are classified with the ranges active when they started.
+ * removing closes it, so that sessions reported later are classified with the ranges active when they started. Every
+ * change is an audit event about the range.
  */
 @Service
-public class IpRangeService {
+class IpRangeService {
 
     enum ConnectionType { FIBER, CABLE, DSL, MOBILE, OTHER }
 
     /** The error codes of IP ranges ({@code extend enum ErrorCode} in {@code ipranges.graphqls}). */
     enum IpRangeError implements ErrorCode { MALFORMED, FROM_AFTER_TO, MIXED_IP_VERSIONS, OVERLAP }
+
+    /** The audit actions of IP ranges ({@code extend enum AuditAction} in {@code ipranges.graphqls}). */
+    enum IpRangeAction implements AuditAction { IP_RANGE_ADDED, IP_RANGE_ACTIVATED, IP_RANGE_DEACTIVATED, IP_RANGE_REMOVED }
 
     /** GraphQL {@code SchoolIpRangePayload}. */
     record Payload(IpRange ipRange, IpRange conflictingRange, List<PayloadError> errors) {
@@ -41,20 +45,21 @@ public class IpRangeService {
         }
     }
 
-    private record Bounds(InetAddress first, InetAddress last, String kind, Integer prefix) {}
+    /** The bounds of a range as entered: {@code kind} SINGLE, CIDR (with its prefix) or RANGE. */
+    record Bounds(InetAddress first, InetAddress last, String kind, Integer prefix) {}
 
-    private static final String SELECT = """
-            select id, school_id, connection_type, notation, host(first_address) as first, host(last_address) as last,
-                   family(first_address) as version, active, created_at
-              from school_ip_range
-            """;
-
-    private final JdbcClient jdbc;
+    private final IpRangeStore store;
+    private final IpRangeQueries queries;
     private final SchoolAccess access;
+    private final AuditLog audit;
+    private final JsonMapper json;
 
-    IpRangeService(JdbcClient jdbc, SchoolAccess access) {
-        this.jdbc = jdbc;
+    IpRangeService(IpRangeStore store, IpRangeQueries queries, SchoolAccess access, AuditLog audit, JsonMapper json) {
+        this.store = store;
+        this.queries = queries;
         this.access = access;
+        this.audit = audit;
+        this.json = json;
     }
 
     /** The ranges of each school where the signed-in user is ADMIN (other schools are left out), oldest first. */
@@ -66,10 +71,7 @@ public class IpRangeService {
             }
         });
         if (!result.isEmpty()) {
-            jdbc.sql(SELECT + " where school_id in (:schools) and removed_at is null order by created_at, id")
-                    .param("schools", List.copyOf(result.keySet()))
-                    .query(IpRangeService::range).list()
-                    .forEach(range -> result.get(range.schoolId()).add(range));
+            queries.current(result.keySet()).forEach(range -> result.get(range.schoolId()).add(range));
         }
         return result;
     }
@@ -82,114 +84,75 @@ public class IpRangeService {
             return Payload.of(error);
         }
         Bounds bounds = (Bounds) parsed;
-        // one writer per school at a time, so two overlapping ranges cannot slip in side by side
-        jdbc.sql("select id from school where id = :school for update").param("school", schoolId).query(Long.class).single();
-        IpRange conflict = jdbc.sql(SELECT + """
-                         where school_id = :school and removed_at is null and family(first_address) = family(cast(:first as inet))
-                           and first_address <= cast(:last as inet) and last_address >= cast(:first as inet)
-                         order by first_address limit 1
-                        """)
-                .param("school", schoolId).param("first", bounds.first().getHostAddress()).param("last", bounds.last().getHostAddress())
-                .query(IpRangeService::range).optional().orElse(null);
+        store.lockSchool(schoolId); // one writer per school at a time, so two overlapping ranges cannot slip in side by side
+        IpRange conflict = queries.overlapping(schoolId, bounds).orElse(null);
         if (conflict != null) {
             return new Payload(null, conflict, List.of(PayloadError.of(IpRangeError.OVERLAP).field("from")
                     .param("notation", conflict.notation())));
         }
-        long id = jdbc.sql("""
-                        insert into school_ip_range (id, school_id, connection_type, notation, first_address, last_address)
-                        values (nextval('school_ip_range_seq'), :school, :type,
-                                case :kind when 'CIDR' then host(cast(:first as inet)) || '/' || :prefix
-                                           when 'RANGE' then host(cast(:first as inet)) || ' - ' || host(cast(:last as inet))
-                                           else host(cast(:first as inet)) end,
-                                cast(:first as inet), cast(:last as inet))
-                        returning id
-                        """)
-                .param("school", schoolId).param("type", type.name()).param("kind", bounds.kind())
-                .param("prefix", bounds.prefix() == null ? "" : bounds.prefix().toString())
-                .param("first", bounds.first().getHostAddress()).param("last", bounds.last().getHostAddress())
-                .query(Long.class).single();
-        audit(schoolId, "IP_RANGE_ADDED", id);
+        long id = store.add(schoolId, type.name(), bounds);
         if (active) {
-            setActive(id, true);
+            store.setActive(id, true);
         }
-        return new Payload(find(id), null, List.of());
+        IpRange range = queries.find(id);
+        record(range, IpRangeAction.IP_RANGE_ADDED, null, range);
+        return new Payload(range, null, List.of());
     }
 
     @Transactional
     Payload activate(long rangeId, boolean active) {
-        Long school = administeredSchoolOf(rangeId);
-        if (school == null) {
+        IpRange before = administered(rangeId);
+        if (before == null) {
             return Payload.of(notFound());
         }
-        if (setActive(rangeId, active)) {
-            audit(school, active ? "IP_RANGE_ACTIVATED" : "IP_RANGE_DEACTIVATED", rangeId);
+        if (!store.setActive(rangeId, active)) {
+            return new Payload(before, null, List.of());
         }
-        return new Payload(find(rangeId), null, List.of());
+        IpRange after = queries.find(rangeId);
+        record(after, active ? IpRangeAction.IP_RANGE_ACTIVATED : IpRangeAction.IP_RANGE_DEACTIVATED, before, after);
+        return new Payload(after, null, List.of());
     }
 
     @Transactional
     Payload remove(long rangeId) {
-        Long school = administeredSchoolOf(rangeId);
-        if (school == null) {
+        IpRange before = administered(rangeId);
+        if (before == null) {
             return Payload.of(notFound());
         }
-        setActive(rangeId, false);
-        jdbc.sql("update school_ip_range set removed_at = now() where id = :id").param("id", rangeId).update();
-        audit(school, "IP_RANGE_REMOVED", rangeId);
+        store.setActive(rangeId, false);
+        store.remove(rangeId);
+        record(before, IpRangeAction.IP_RANGE_REMOVED, before, null);
         return new Payload(null, null, List.of());
     }
 
-    /** Opens or closes the activity period; false when it already was in that state. */
-    private boolean setActive(long rangeId, boolean active) {
-        int changed = jdbc.sql("update school_ip_range set active = :active where id = :id and active <> :active")
-                .param("id", rangeId).param("active", active).update();
-        if (changed == 0) {
-            return false;
-        }
-        if (active) {
-            jdbc.sql("""
-                    insert into school_ip_range_activity (range_id, school_id, first_address, last_address, active_from)
-                    select id, school_id, first_address, last_address, clock_timestamp() from school_ip_range where id = :id
-                    """).param("id", rangeId).update();
-        } else {
-            jdbc.sql("update school_ip_range_activity set active_until = clock_timestamp() where range_id = :id and active_until is null")
-                    .param("id", rangeId).update();
-        }
-        return true;
-    }
-
     /**
-     * The school of a (not removed) range when the signed-in user is ADMIN there; null when the range does not exist
-     * or the user holds no role at its school (no hint that it exists). Another role there is FORBIDDEN.
+     * The (not removed) range when the signed-in user is ADMIN at its school; null when the range does not exist or the
+     * user holds no role at its school (no hint that it exists). Another role there is FORBIDDEN.
      */
-    private Long administeredSchoolOf(long rangeId) {
-        Long school = jdbc.sql("select school_id from school_ip_range where id = :id and removed_at is null")
-                .param("id", rangeId).query(Long.class).optional().orElse(null);
-        if (school == null) {
+    private IpRange administered(long rangeId) {
+        IpRange range = queries.findCurrent(rangeId).orElse(null);
+        if (range == null) {
             return null;
         }
-        Set<Role> roles = access.rolesAt(school);
+        Set<Role> roles = access.rolesAt(range.schoolId());
         if (roles.isEmpty()) {
             return null;
         }
         if (!roles.contains(Role.ADMIN)) {
-            throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "school " + school);
+            throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "school " + range.schoolId());
         }
-        return school;
+        return range;
     }
 
-    private IpRange find(long id) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(IpRangeService::range).single();
+    /** One audit event about the range, with its state before and after (null: none). */
+    private void record(IpRange range, IpRangeAction action, IpRange before, IpRange after) {
+        audit.record(range.schoolId(), action, List.of(new AuditLog.Entry(AuditTarget.ipRange(range.id(), range.notation()),
+                state(before), state(after))));
     }
 
-    /** An audit event of the school; the range goes in after_state, as target_id means a user in the audit log. */
-    private void audit(long schoolId, String action, long rangeId) {
-        jdbc.sql("""
-                insert into audit_event (id, school_id, actor_id, action, after_state)
-                values (nextval('audit_event_seq'), :school, :actor, :action, jsonb_build_object('ipRangeId', :target))
-                """)
-                .param("school", schoolId).param("actor", CurrentUser.id()).param("action", action).param("target", rangeId)
-                .update();
+    private String state(IpRange range) {
+        return range == null ? null : json.writeValueAsString(Map.of("notation", range.notation(),
+                "connectionType", range.connectionType(), "active", range.active()));
     }
 
     private static PayloadError notFound() {
@@ -235,11 +198,5 @@ public class IpRangeService {
             return PayloadError.of(IpRangeError.FROM_AFTER_TO).field("to").param("from", from).param("to", to);
         }
         return new Bounds(first, last, first.equals(last) ? "SINGLE" : "RANGE", null);
-    }
-
-    private static IpRange range(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new IpRange(rs.getLong("id"), rs.getLong("school_id"), rs.getString("connection_type"), rs.getString("notation"),
-                rs.getString("first"), rs.getString("last"), rs.getInt("version"), rs.getBoolean("active"),
-                rs.getObject("created_at", java.time.OffsetDateTime.class));
     }
 }

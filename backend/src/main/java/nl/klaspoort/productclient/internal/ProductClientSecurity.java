@@ -53,7 +53,7 @@ class ProductClientSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, ProductClientRepository clients) throws Exception {
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, ProductClientQueries clients) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         RequestMatcher endpoints = authorizationServer.getEndpointsMatcher();
         http
@@ -119,7 +119,7 @@ class ProductClientSecurity {
     OAuth2TokenCustomizer<JwtEncodingContext> productClaim() {
         return context -> {
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-                Long productId = context.getRegisteredClient().getClientSettings().getSetting(ProductClientRepository.PRODUCT_SETTING);
+                Long productId = context.getRegisteredClient().getClientSettings().getSetting(ProductClientQueries.PRODUCT_SETTING);
                 context.getClaims().claim(ProductToken.PRODUCT_CLAIM, productId);
             }
         };

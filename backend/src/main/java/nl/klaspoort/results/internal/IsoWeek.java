@@ -1,23 +1,24 @@
 package nl.klaspoort.results.internal;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.klaspoort.platform.Amsterdam;
 
 /** An ISO week such as {@code 2026-W48}, Monday to Sunday in Europe/Amsterdam. */
 record IsoWeek(LocalDate monday) {
 
-    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{2})");
 
-    static IsoWeek current() {
-        return containing(LocalDate.now(AMSTERDAM));
+    /** This week in Amsterdam, by the clock. */
+    static IsoWeek current(Clock clock) {
+        return containing(Amsterdam.today(clock));
     }
 
     static IsoWeek containing(LocalDate day) {
@@ -39,12 +40,14 @@ record IsoWeek(LocalDate monday) {
         return Optional.of(containing(jan4.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)));
     }
 
-    Instant start() {
-        return monday.atStartOfDay(AMSTERDAM).toInstant();
+    /** Monday 00:00 in Amsterdam. */
+    OffsetDateTime start() {
+        return monday.atStartOfDay(Amsterdam.ZONE).toOffsetDateTime();
     }
 
-    Instant end() {
-        return monday.plusWeeks(1).atStartOfDay(AMSTERDAM).toInstant();
+    /** The next Monday 00:00 in Amsterdam (exclusive). */
+    OffsetDateTime end() {
+        return monday.plusWeeks(1).atStartOfDay(Amsterdam.ZONE).toOffsetDateTime();
     }
 
     IsoWeek previous() {

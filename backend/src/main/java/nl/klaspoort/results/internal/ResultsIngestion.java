@@ -2,7 +2,6 @@ package nl.klaspoort.results.internal;
 
 import nl.klaspoort.platform.PayloadError;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.klaspoort.iprange.IpAddresses;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Clock;
+import nl.klaspoort.contract.Contracts;
+import nl.klaspoort.results.internal.IngestionQueries.Checked;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,44 +38,21 @@ class ResultsIngestion {
 
     record Payload(List<Result> results, int created, int unchanged, int rejected, List<PayloadError> errors) {}
 
-    private record Checked(Long schoolId, boolean lessonExists, boolean lessonEndsWithTest, boolean known, boolean atSchool) {}
-
-    private static final String CHECK = """
-            select i.idx, e.school_id, l.position is not null as lesson_exists, coalesce(l.ends_with_test, false) as ends_with_test,
-                   exists (select 1 from practice_session p where p.product_id = :product and p.external_id = i.session_id) as known,
-                   exists (select 1 from school_ip_range_activity a
-                            where a.school_id = e.school_id and a.first_address <= i.ip and a.last_address >= i.ip
-                              and a.active_from <= i.started_at and (a.active_until is null or a.active_until > i.started_at)) as at_school
-              from jsonb_to_recordset(cast(:items as jsonb))
-                   as i(idx int, session_id text, student_id bigint, started_at timestamptz, ip inet, lesson_position int)
-              left join enrollment e on e.student_id = i.student_id and e.product_id = :product
-                    and exists (select 1 from contract c where c.school_id = e.school_id and c.product_id = :product
-                                   and c.start_date <= :today and (c.end_date is null or c.end_date >= :today))
-                    and exists (select 1 from school_member m
-                                 where m.school_id = e.school_id and m.user_id = e.student_id and m.archived_at is null)
-              left join lesson l on l.product_id = :product and l.position = i.lesson_position
-            """;
-
-    private static final String INSERT = """
-            insert into practice_session (id, school_id, student_id, product_id, external_id, started_at, ended_at,
-                                          location, lesson_position, completed, test_score)
-            select nextval('practice_session_seq'), i.school_id, i.student_id, :product, i.session_id, i.started_at, i.ended_at,
-                   i.location, i.lesson_position, i.completed, i.test_score
-              from jsonb_to_recordset(cast(:items as jsonb))
-                   as i(school_id bigint, student_id bigint, session_id text, started_at timestamptz, ended_at timestamptz,
-                        location text, lesson_position int, completed boolean, test_score numeric)
-            on conflict (product_id, external_id) do nothing
-            returning external_id
-            """;
-
-    private final JdbcClient jdbc;
+    private final IngestionQueries queries;
+    private final SessionStore store;
+    private final Contracts contracts;
     private final JsonMapper json;
     private final ResultsEvents events;
+    private final Clock clock;
 
-    ResultsIngestion(JdbcClient jdbc, JsonMapper json, ResultsEvents events) {
-        this.jdbc = jdbc;
+    ResultsIngestion(IngestionQueries queries, SessionStore store, Contracts contracts, JsonMapper json, ResultsEvents events,
+            Clock clock) {
+        this.queries = queries;
+        this.store = store;
+        this.contracts = contracts;
         this.json = json;
         this.events = events;
+        this.clock = clock;
     }
 
     Payload record(long productId, List<SessionInput> sessions, boolean acceptPartial) {
@@ -84,7 +62,7 @@ class ResultsIngestion {
         }
         PayloadError[] errors = new PayloadError[sessions.size()];
         long[] studentIds = new long[sessions.size()];
-        OffsetDateTime soon = OffsetDateTime.now().plusMinutes(5);
+        OffsetDateTime soon = OffsetDateTime.now(clock).plusMinutes(5);
         Set<String> seen = new HashSet<>();
         List<Map<String, Object>> toCheck = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
@@ -102,16 +80,8 @@ class ResultsIngestion {
                 toCheck.add(item);
             }
         }
-        Map<Integer, Checked> checked = new HashMap<>();
-        if (!toCheck.isEmpty()) {
-            jdbc.sql(CHECK)
-                    .param("items", json.writeValueAsString(toCheck)).param("product", productId)
-                    .param("today", LocalDate.now(IsoWeek.AMSTERDAM))
-                    .query((rs, n) -> checked.put(rs.getInt("idx"), new Checked((Long) rs.getObject("school_id", Long.class),
-                            rs.getBoolean("lesson_exists"), rs.getBoolean("ends_with_test"), rs.getBoolean("known"),
-                            rs.getBoolean("at_school"))))
-                    .list();
-        }
+        Map<Integer, Checked> checked = toCheck.isEmpty() ? Map.of()
+                : queries.check(productId, json.writeValueAsString(toCheck), contracts.today());
         Status[] status = new Status[sessions.size()];
         int rejected = 0;
         for (int i = 0; i < sessions.size(); i++) {
@@ -149,8 +119,7 @@ class ResultsIngestion {
         }
         Set<String> inserted = new HashSet<>();
         if (!toInsert.isEmpty()) {
-            inserted.addAll(jdbc.sql(INSERT).param("items", json.writeValueAsString(toInsert)).param("product", productId)
-                    .query(String.class).list());
+            inserted.addAll(store.insert(productId, json.writeValueAsString(toInsert)));
         }
         List<Result> results = new ArrayList<>(sessions.size());
         Map<Long, Set<Long>> changedBySchool = new LinkedHashMap<>();

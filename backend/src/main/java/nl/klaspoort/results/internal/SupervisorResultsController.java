@@ -27,12 +27,12 @@ class SupervisorResultsController {
     SupervisorResults.OverviewConnection resultsOverview(School school, @Argument long productId, @Argument String week,
             @Argument Integer first, @Argument String after, @Argument SupervisorResults.Filter filter,
             @Argument SupervisorResults.Sort sort) {
-        return results.overview(school.getId(), productId, week, first, after, filter, sort);
+        return results.overview(school.id(), productId, week, first, after, filter, sort);
     }
 
     @SchemaMapping(typeName = "School", field = "studentResults")
     SupervisorResults.StudentResults studentResults(School school, @Argument long studentId, @Argument long productId) {
-        return results.studentResults(school.getId(), studentId, productId);
+        return results.studentResults(school.id(), studentId, productId);
     }
 
     @SubscriptionMapping

@@ -4,15 +4,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 
 /**
  * A user's administrative state at one school, as the audit log keeps it before and after a mutation: {@code archived},
  * {@code gradeYear}, {@code roles}, {@code products} (supervisor's product assignments) and {@code enrollments}
- * (student: product with supervisors). Undo restores it.
+ * (student: product with supervisors). Undo restores it. A read model over the owners' tables.
  */
-@Service
-class MemberStates {
+@Repository
+class MemberStateQueries {
 
     static final String SNAPSHOT_SQL = """
             select u.id, jsonb_build_object(
@@ -35,7 +35,7 @@ class MemberStates {
 
     private final JdbcClient jdbc;
 
-    MemberStates(JdbcClient jdbc) {
+    MemberStateQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -12,25 +12,31 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.stereotype.Repository;
 
 /**
- * The authorization server's view of the {@code product_client} table: every product client may use the
+ * Reads {@code product_client}, as the authorization server sees it: every product client may use the
  * client_credentials grant only, with its registered scopes; the product id travels in the client settings to the
- * token customizer. Clients are registered through {@link ProductClients}, not through {@link #save}.
+ * token customizer. Clients are registered through {@code ProductClients}, not through {@link #save}.
  */
 @Repository
-class ProductClientRepository implements RegisteredClientRepository {
+public class ProductClientQueries implements RegisteredClientRepository {
 
     static final String PRODUCT_SETTING = "klaspoort.product-id";
     static final Duration TOKEN_LIFETIME = Duration.ofMinutes(30);
 
     private final JdbcClient jdbc;
 
-    ProductClientRepository(JdbcClient jdbc) {
+    ProductClientQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public void save(RegisteredClient registeredClient) {
         throw new UnsupportedOperationException("register product clients with ProductClients.register");
+    }
+
+    /** Whether a client with this id exists. */
+    public boolean exists(String clientId) {
+        return jdbc.sql("select count(*) from product_client where client_id = :id").param("id", clientId)
+                .query(Long.class).single() > 0;
     }
 
     @Override

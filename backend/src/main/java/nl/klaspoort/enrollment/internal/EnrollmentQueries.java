@@ -1,6 +1,5 @@
-package nl.klaspoort.enrollment;
+package nl.klaspoort.enrollment.internal;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,23 +7,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.klaspoort.enrollment.EnrollmentView;
+import nl.klaspoort.enrollment.Enrollments.LinkRow;
+import nl.klaspoort.people.Person;
+import nl.klaspoort.people.Professional;
+import nl.klaspoort.platform.Keyed;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 
-/**
- * Koppelingen of students with products and supervisors, set-based: a constant number of statements however many
- * students. Keeps the invariants of the manual: every supervisor of an enrollment holds SUPERVISOR at the school and an
- * assignment for the product; an active student's enrollment keeps at least one active supervisor.
- */
-@Service
-public class StudentLinks {
-
-    /** One link row: a product with the supervisors who follow it. */
-    public record LinkRow(long productId, List<Long> supervisorIds) {}
+/** Reads {@code product_assignment}, {@code enrollment} and {@code enrollment_supervisor} (with memberships and roles where a rule needs them). */
+@Repository
+public class EnrollmentQueries {
 
     private final JdbcClient jdbc;
 
-    StudentLinks(JdbcClient jdbc) {
+    EnrollmentQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -42,13 +39,6 @@ public class StudentLinks {
                 .list();
     }
 
-    /** All supervisors named in the rows. */
-    public static Set<Long> supervisors(List<LinkRow> rows) {
-        Set<Long> ids = new LinkedHashSet<>();
-        rows.forEach(r -> ids.addAll(r.supervisorIds()));
-        return ids;
-    }
-
     /** Per student: how many of the rows' (product, supervisor) pairs they already have. One statement. */
     public Map<Long, Integer> presentPairs(long schoolId, Collection<Long> students, List<LinkRow> rows) {
         Map<Long, Integer> counts = new HashMap<>();
@@ -62,52 +52,11 @@ public class StudentLinks {
                          where e.school_id = :school and e.student_id = any(:students)
                          group by e.student_id
                         """)
-                .param("products", pairs.products).param("supervisors", pairs.supervisors)
+                .param("products", pairs.products()).param("supervisors", pairs.supervisors())
                 .param("school", schoolId).param("students", students.toArray(Long[]::new))
                 .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2)))
                 .list();
         return counts;
-    }
-
-    /** Number of distinct (product, supervisor) pairs in the rows. */
-    public static int pairCount(List<LinkRow> rows) {
-        return Pairs.of(rows).products.length;
-    }
-
-    /**
-     * Gives every student every row: the enrollment when missing, the row's supervisors added, and every supervisor the
-     * product assignment when missing. Three statements, whatever the number of students.
-     */
-    public void link(long schoolId, Collection<Long> students, List<LinkRow> rows) {
-        Pairs pairs = Pairs.of(rows);
-        Long[] studentIds = students.toArray(Long[]::new);
-        jdbc.sql("""
-                        insert into product_assignment (school_id, supervisor_id, product_id)
-                        select :school, t.supervisor, t.product from unnest(:products::bigint[], :supervisors::bigint[]) as t(product, supervisor)
-                        on conflict do nothing
-                        """)
-                .param("school", schoolId).param("products", pairs.products).param("supervisors", pairs.supervisors)
-                .update();
-        jdbc.sql("""
-                        insert into enrollment (id, school_id, student_id, product_id)
-                        select nextval('enrollment_seq'), :school, s.id, p.id
-                          from unnest(:students::bigint[]) as s(id) cross join (select distinct unnest(:products::bigint[])) as p(id)
-                         where not exists (select 1 from enrollment e where e.student_id = s.id and e.product_id = p.id)
-                        on conflict (student_id, product_id) do nothing
-                        """)
-                .param("school", schoolId).param("students", studentIds).param("products", pairs.products)
-                .update();
-        jdbc.sql("""
-                        insert into enrollment_supervisor (enrollment_id, supervisor_id, school_id)
-                        select e.id, t.supervisor, :school
-                          from unnest(:products::bigint[], :supervisors::bigint[]) as t(product, supervisor)
-                          join enrollment e on e.product_id = t.product
-                         where e.school_id = :school and e.student_id = any(:students)
-                        on conflict do nothing
-                        """)
-                .param("school", schoolId).param("students", studentIds)
-                .param("products", pairs.products).param("supervisors", pairs.supervisors)
-                .update();
     }
 
     /**
@@ -163,31 +112,6 @@ public class StudentLinks {
     }
 
     /**
-     * Ends the supervisors' work at the school (for the products, or all when null): their product assignments and
-     * their place as supervisor of enrollments. Two statements.
-     */
-    public void unlinkSupervisors(long schoolId, Collection<Long> supervisorIds, Collection<Long> productIds) {
-        Long[] sups = supervisorIds.toArray(Long[]::new);
-        Long[] products = productIds == null ? new Long[0] : productIds.toArray(Long[]::new);
-        jdbc.sql("""
-                        delete from enrollment_supervisor es using enrollment e
-                         where es.enrollment_id = e.id and es.school_id = :school and es.supervisor_id = any(:supervisors)
-                           and (:allProducts or e.product_id = any(:products))
-                        """)
-                .param("school", schoolId).param("supervisors", sups)
-                .param("allProducts", productIds == null).param("products", products)
-                .update();
-        jdbc.sql("""
-                        delete from product_assignment
-                         where school_id = :school and supervisor_id = any(:supervisors)
-                           and (:allProducts or product_id = any(:products))
-                        """)
-                .param("school", schoolId).param("supervisors", sups)
-                .param("allProducts", productIds == null).param("products", products)
-                .update();
-    }
-
-    /**
      * The students among the ids who were linked: an enrollment with a supervisor who is active or among
      * {@code dearchiving}. One statement.
      */
@@ -205,24 +129,6 @@ public class StudentLinks {
                 .param("dearchiving", dearchiving.toArray(Long[]::new))
                 .query(Long.class)
                 .list());
-    }
-
-    /** Whether the school has an active supervisor; one statement. */
-    public boolean hasActiveSupervisor(long schoolId) {
-        return jdbc.sql("""
-                        select exists (select 1 from role_grant r join school_member m on m.school_id = r.school_id and m.user_id = r.user_id
-                                        where r.school_id = :school and r.role = 'SUPERVISOR' and m.archived_at is null)
-                        """)
-                .param("school", schoolId).query(Boolean.class).single();
-    }
-
-    /** The products among the ids that exist; one statement. */
-    public Set<Long> existingProducts(Collection<Long> productIds) {
-        if (productIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.sql("select id from product where id = any(:ids)")
-                .param("ids", productIds.toArray(Long[]::new)).query(Long.class).list());
     }
 
     /** The products the supervisor is assigned at the school; one statement. */
@@ -249,42 +155,22 @@ public class StudentLinks {
         return counts;
     }
 
-    /** Assigns every product to every supervisor at the school (when missing); one statement. */
-    public void assign(long schoolId, Collection<Long> supervisorIds, Collection<Long> productIds) {
-        jdbc.sql("""
-                        insert into product_assignment (school_id, supervisor_id, product_id)
-                        select :school, s, p from unnest(:supervisors::bigint[]) as s cross join unnest(:products::bigint[]) as p
-                        on conflict do nothing
+    /** The supervisors of each enrollment, by name, keyed by school and enrollment. */
+    public List<Keyed<Professional>> supervisors(Collection<Long> enrollmentIds) {
+        return jdbc.sql("""
+                        select es.school_id as k_school, es.enrollment_id as k_owner, u.*
+                          from enrollment_supervisor es join app_user u on u.id = es.supervisor_id
+                         where es.enrollment_id in (:enrollments)
+                         order by u.search_last, u.search_first, u.id
                         """)
-                .param("school", schoolId).param("supervisors", supervisorIds.toArray(Long[]::new))
-                .param("products", productIds.toArray(Long[]::new))
-                .update();
-    }
-
-    /**
-     * Makes the student's enrollments exactly the rows: other products switched off, each row's supervisors exactly
-     * those listed. Five statements.
-     */
-    public void setExactly(long schoolId, long studentId, List<LinkRow> rows) {
-        Pairs pairs = Pairs.of(rows);
-        jdbc.sql("delete from enrollment where school_id = :school and student_id = :student and product_id <> all(:products)")
-                .param("school", schoolId).param("student", studentId).param("products", pairs.products).update();
-        jdbc.sql("""
-                        delete from enrollment_supervisor es using enrollment e
-                         where es.enrollment_id = e.id and e.school_id = :school and e.student_id = :student
-                           and not exists (select 1 from unnest(:products::bigint[], :supervisors::bigint[]) as t(product, supervisor)
-                                            where t.product = e.product_id and t.supervisor = es.supervisor_id)
-                        """)
-                .param("school", schoolId).param("student", studentId)
-                .param("products", pairs.products).param("supervisors", pairs.supervisors).update();
-        if (!rows.isEmpty()) {
-            link(schoolId, List.of(studentId), rows);
-        }
+                .param("enrollments", List.copyOf(enrollmentIds))
+                .query((rs, n) -> new Keyed<>(rs.getLong("k_school"), rs.getLong("k_owner"), (Professional) Person.fromRow(rs)))
+                .list();
     }
 
     /** The (product, supervisor) pairs of link rows as two parallel arrays, for {@code unnest}. */
-    private record Pairs(Long[] products, Long[] supervisors) {
-        static Pairs of(List<LinkRow> rows) {
+    public record Pairs(Long[] products, Long[] supervisors) {
+        public static Pairs of(List<LinkRow> rows) {
             Set<List<Long>> pairs = new LinkedHashSet<>();
             rows.forEach(r -> r.supervisorIds().forEach(s -> pairs.add(List.of(r.productId(), s))));
             return new Pairs(pairs.stream().map(p -> p.get(0)).toArray(Long[]::new),
