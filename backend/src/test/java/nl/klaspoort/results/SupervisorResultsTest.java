@@ -16,6 +16,7 @@ import java.util.UUID;
 import nl.klaspoort.productclient.ProductTokens;
 import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
+import nl.klaspoort.support.TestClock;
 import nl.klaspoort.support.SqlStatementCounter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,9 @@ class SupervisorResultsTest {
 
     @Autowired
     ResultsEvents events;
+
+    @Autowired
+    TestClock clock;
 
     ResultsFixture fx;
     long leeslab;
@@ -178,6 +182,22 @@ class SupervisorResultsTest {
         assertThat(names(overview(a, Map.of("filter", Map.of("testDue", true))))).containsExactly("Vries");
         overview(a, Map.of("filter", Map.of("gradeYears", List.of(5), "noPracticeThisWeek", true)))
                 .path("school.resultsOverview.totalCount").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAWeekTheOverviewShowsTheCurrentIsoWeekInAmsterdam() {
+        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, ResultsFixture.PASSWORD));
+        try {
+            clock.moveTo(at("2026-11-08T23:30"));
+            a.documentName("results-overview").variable("schoolId", school).variable("productId", leeslab).execute()
+                    .path("school.resultsOverview.week").entity(String.class).isEqualTo("2026-W45");
+            // Monday 00:30 in Amsterdam is still Sunday in UTC
+            clock.moveTo(at("2026-11-09T00:30"));
+            a.documentName("results-overview").variable("schoolId", school).variable("productId", leeslab).execute()
+                    .path("school.resultsOverview.week").entity(String.class).isEqualTo("2026-W46");
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -2,7 +2,7 @@ package nl.klaspoort.platform.internal;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
@@ -12,12 +12,18 @@ import reactor.core.publisher.Flux;
 @Controller
 class HeartbeatController {
 
+    private final Clock clock;
+
+    HeartbeatController(Clock clock) {
+        this.clock = clock;
+    }
+
     record Heartbeat(int sequence, OffsetDateTime at) {}
 
     @SubscriptionMapping
     Flux<Heartbeat> heartbeat(@Argument Integer everyMillis) {
         int every = Math.clamp(everyMillis == null ? 1000 : everyMillis, 100, 60_000);
         return Flux.interval(Duration.ZERO, Duration.ofMillis(every))
-                .map(tick -> new Heartbeat((int) (tick + 1), OffsetDateTime.now(ZoneOffset.UTC)));
+                .map(tick -> new Heartbeat((int) (tick + 1), OffsetDateTime.now(clock)));
     }
 }

@@ -13,6 +13,8 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +31,12 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -109,20 +115,31 @@ class ProductClientSecurity {
         return new ImmutableJWKSet<>(new JWKSet(signingKey));
     }
 
+    /** Checks the bearer tokens, their lifetime by the application's clock. */
     @Bean
-    JwtDecoder jwtDecoder(RSAKey signingKey) throws Exception {
-        return NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
+    JwtDecoder jwtDecoder(RSAKey signingKey, Clock clock) throws Exception {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
+        JwtTimestampValidator lifetime = new JwtTimestampValidator();
+        lifetime.setClock(clock);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(lifetime)));
+        return decoder;
     }
 
-    /** Puts the product the client acts for into its access tokens. */
+    /**
+     * Issues the access tokens: JWTs stamped by the application's clock, carrying the product the client acts for
+     * ({@link ProductToken#PRODUCT_CLAIM}).
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> productClaim() {
-        return context -> {
+    OAuth2TokenGenerator<Jwt> tokenGenerator(JWKSource<SecurityContext> jwkSource, Clock clock) {
+        JwtGenerator generator = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
+        generator.setClock(clock);
+        generator.setJwtCustomizer(context -> {
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 Long productId = context.getRegisteredClient().getClientSettings().getSetting(ProductClientQueries.PRODUCT_SETTING);
                 context.getClaims().claim(ProductToken.PRODUCT_CLAIM, productId);
             }
-        };
+        });
+        return generator;
     }
 
     /** Client-credentials JWTs are self-contained: nothing to remember about an authorization. */
