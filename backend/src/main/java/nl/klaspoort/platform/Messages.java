@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * The texts the server writes for people, in their language: one bundle shared with the SPA,
  * {@code vaadin-i18n/translations.properties} (Dutch, the default) and {@code translations_en.properties} (English), in
  * ICU message syntax with named placeholders ({@code {max}}), as {@code @vaadin/hilla-react-i18n} reads it. The server
- * owns the keys {@code error.<CODE>} and {@code audit.*}; the SPA adds its own keys to the same files.
+ * owns the keys {@code error.<CODE>} and {@code auditchange.*}; the SPA adds its own keys to the same files.
  */
 @Component
 public class Messages {
@@ -32,6 +32,18 @@ public class Messages {
 
     private final Properties dutch = load(BUNDLE + ".properties", null);
     private final Properties english = load(BUNDLE + "_en.properties", dutch);
+
+    /**
+     * The key under which the caller's language is kept in the GraphQL context too, for batch loaders (which do not
+     * see the execution input's locale).
+     */
+    public static final String CONTEXT_KEY = "klaspoort.language";
+
+    /** The caller's language as kept in the GraphQL context; Dutch when none was set. */
+    public static Locale languageOf(graphql.GraphQLContext context) {
+        Locale locale = context == null ? null : context.get(CONTEXT_KEY);
+        return locale == null ? DUTCH : locale;
+    }
 
     /** The language of an {@code Accept-Language} header among {@link #LANGUAGES}; Dutch when none matches. */
     public static Locale language(String acceptLanguage) {

@@ -1,15 +1,20 @@
 package nl.klaspoort.audit.internal;
 
+import graphql.GraphQLContext;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import nl.klaspoort.access.Role;
 import nl.klaspoort.access.SchoolAccess;
 import nl.klaspoort.audit.internal.AuditQueries.AuditEvent;
 import nl.klaspoort.platform.Connection;
 import nl.klaspoort.platform.Cursors;
+import nl.klaspoort.platform.Messages;
 import nl.klaspoort.platform.PageSize;
 import nl.klaspoort.platform.Where;
 import nl.klaspoort.school.School;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
@@ -20,11 +25,19 @@ class AuditController {
     record AuditEventFilter(String action, String actorId, OffsetDateTime from, OffsetDateTime to) {}
 
     private final AuditQueries queries;
+    private final AuditChanges changes;
     private final SchoolAccess access;
 
-    AuditController(AuditQueries queries, SchoolAccess access) {
+    AuditController(AuditQueries queries, AuditChanges changes, SchoolAccess access) {
         this.queries = queries;
+        this.changes = changes;
         this.access = access;
+    }
+
+    /** {@code AuditEvent.changes}: what changed, in words, in the caller's language; one statement per page. */
+    @BatchMapping(typeName = "AuditEvent", field = "changes")
+    Map<AuditEvent, List<AuditChanges.AuditChange>> changes(List<AuditEvent> events, GraphQLContext context) {
+        return changes.of(events, Messages.languageOf(context));
     }
 
     /**

@@ -1,7 +1,10 @@
 package nl.klaspoort.audit.internal;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.klaspoort.audit.AuditLog.Recorded;
 import nl.klaspoort.audit.AuditTarget;
@@ -17,6 +20,19 @@ public class AuditQueries {
     public record AuditEvent(String id, OffsetDateTime at, String action, String actorId, String actorName,
             AuditTarget.Type targetType, String targetId, String targetName, String batchId, String undoesBatchId,
             String before, String after) {}
+
+    /** Names of products and people, by id, for the changes of a page of events. */
+    record Names(Map<Long, String> products, Map<Long, String> users) {
+        static final Names NONE = new Names(Map.of(), Map.of());
+
+        String product(long id) {
+            return products.getOrDefault(id, "#" + id);
+        }
+
+        String user(long id) {
+            return users.getOrDefault(id, "#" + id);
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -59,6 +75,21 @@ public class AuditQueries {
                         AuditTarget.Type.valueOf(rs.getString("target_type")), rs.getLong("target_id"),
                         rs.getString("before"), rs.getString("after")))
                 .list();
+    }
+
+    /** The names of the products and people; one statement. */
+    Names names(Collection<Long> productIds, Collection<Long> userIds) {
+        Map<Long, String> products = new HashMap<>();
+        Map<Long, String> users = new HashMap<>();
+        jdbc.sql("""
+                        select 'P' as kind, id, name from product where id = any(:products)
+                        union all
+                        select 'U', id, concat_ws(' ', first_name, name_prefix, last_name) from app_user where id = any(:users)
+                        """)
+                .param("products", productIds.toArray(Long[]::new)).param("users", userIds.toArray(Long[]::new))
+                .query((rs, n) -> ("P".equals(rs.getString(1)) ? products : users).put(rs.getLong(2), rs.getString(3)))
+                .list();
+        return new Names(products, users);
     }
 
     public boolean undone(UUID batch) {

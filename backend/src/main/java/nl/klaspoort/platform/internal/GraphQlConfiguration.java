@@ -32,7 +32,10 @@ public class GraphQlConfiguration {
     WebGraphQlInterceptor callersLanguage() {
         return (request, chain) -> {
             Locale language = Messages.language(request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
-            request.configureExecutionInput((input, builder) -> builder.locale(language).build());
+            request.configureExecutionInput((input, builder) -> {
+                input.getGraphQLContext().put(Messages.CONTEXT_KEY, language);
+                return builder.locale(language).build();
+            });
             return chain.next(request);
         };
     }
