@@ -1,8 +1,8 @@
 package nl.klaspoort.audit;
 
-import static nl.klaspoort.user.AdministrationFixture.errorCodes;
-import static nl.klaspoort.user.AdministrationFixture.ids;
-import static nl.klaspoort.user.AdministrationFixture.run;
+import static nl.klaspoort.support.GraphQl.errorCodes;
+import static nl.klaspoort.support.GraphQl.ids;
+import static nl.klaspoort.support.GraphQl.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.klaspoort.support.Sessions;
-import nl.klaspoort.user.FreshSchoolTest;
+import nl.klaspoort.support.FreshSchoolTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

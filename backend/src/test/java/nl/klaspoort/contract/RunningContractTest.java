@@ -1,9 +1,10 @@
 package nl.klaspoort.contract;
 
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import nl.klaspoort.platform.Amsterdam;
-import nl.klaspoort.results.ResultsFixture;
+import nl.klaspoort.support.Fixtures;
 import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.TestClock;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The one running-contract rule, on the Amsterdam date of the application's clock: the dashboard
@@ -28,10 +27,7 @@ class RunningContractTest {
     int port;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    PasswordEncoder passwords;
+    Fixtures fixtures;
 
     @Autowired
     TestClock clock;
@@ -41,12 +37,10 @@ class RunningContractTest {
 
     @BeforeEach
     void aSchoolWhoseContractEndsOnTheLastDayOfJune() {
-        ResultsFixture fx = new ResultsFixture(jdbc, passwords);
-        school = fx.school("Contractschool");
-        fx.contract(school, fx.productId("LEESLAB"), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
-        String email = fx.professional("Carla");
-        fx.grant(school, email, "ADMIN");
-        admin = Sessions.tester(port, Sessions.login(port, email, ResultsFixture.PASSWORD));
+        Fixtures.TestSchool contracted = fixtures.school().named("Contractschool").withAdmin().create();
+        school = contracted.id();
+        fixtures.contract(school, contracted.leeslab(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
+        admin = Sessions.tester(port, contracted.adminEmail());
     }
 
     @AfterEach
@@ -57,14 +51,14 @@ class RunningContractTest {
     @Test
     void theContractRunsUntilMidnightInAmsterdamForThePickerAndTheDashboardAlike() {
         clock.moveTo(LocalDateTime.parse("2026-06-30T23:30").atZone(Amsterdam.ZONE).toInstant());
-        admin.documentName("users-pickers").variable("schoolId", school).execute()
+        admin.documentName("users").operationName("SchoolPickers").variable("schoolId", school).execute()
                 .path("school.products[*].name").entityList(String.class).containsExactly("Leeslab");
         admin.documentName("schools").execute()
                 .path("schools[0].counts.products").entity(Integer.class).isEqualTo(1);
 
         // 00:30 in Amsterdam is still 30 June in UTC: the database's current_date would keep the contract running
         clock.moveTo(LocalDateTime.parse("2026-07-01T00:30").atZone(Amsterdam.ZONE).toInstant());
-        admin.documentName("users-pickers").variable("schoolId", school).execute()
+        admin.documentName("users").operationName("SchoolPickers").variable("schoolId", school).execute()
                 .path("school.products").entityList(Object.class).hasSize(0);
         admin.documentName("schools").execute()
                 .path("schools[0].counts.products").entity(Integer.class).isEqualTo(0);
@@ -73,10 +67,10 @@ class RunningContractTest {
     @Test
     void aContractStartsAtMidnightInAmsterdam() {
         clock.moveTo(LocalDateTime.parse("2025-12-31T23:59").atZone(Amsterdam.ZONE).toInstant());
-        admin.documentName("users-pickers").variable("schoolId", school).execute()
+        admin.documentName("users").operationName("SchoolPickers").variable("schoolId", school).execute()
                 .path("school.products").entityList(Object.class).hasSize(0);
         clock.moveTo(LocalDateTime.parse("2026-01-01T00:01").atZone(Amsterdam.ZONE).toInstant());
-        admin.documentName("users-pickers").variable("schoolId", school).execute()
+        admin.documentName("users").operationName("SchoolPickers").variable("schoolId", school).execute()
                 .path("school.products[*].name").entityList(String.class).containsExactly("Leeslab");
     }
 }

@@ -19,6 +19,6 @@ import org.springframework.context.annotation.Import;
         "klaspoort.embedded-db.clean=true",
         "klaspoort.demo-data.enabled=true",
         "vaadin.productionMode=true"})
-@Import({SqlStatementCounter.Configuration.class, TestClock.Configuration.class})
+@Import({SqlStatementCounter.Configuration.class, TestClock.Configuration.class, Fixtures.Configuration.class})
 public @interface KlaspoortTest {
 }

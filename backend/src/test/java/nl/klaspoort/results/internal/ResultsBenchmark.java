@@ -1,6 +1,5 @@
 package nl.klaspoort.results.internal;
 
-import nl.klaspoort.results.ResultsFixture;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,7 +104,7 @@ class ResultsBenchmark {
             jdbc.sql("""
                     insert into app_user (id, kind, first_name, last_name, email, password_hash)
                     values (nextval('app_user_seq'), 'PROFESSIONAL', 'Bench', 'Begeleider', :email, :hash)
-                    """).param("email", SUPERVISOR).param("hash", passwords.encode(ResultsFixture.PASSWORD)).update();
+                    """).param("email", SUPERVISOR).param("hash", passwords.encode(Sessions.PROFESSIONAL_PASSWORD)).update();
             jdbc.sql("""
                     with sup as (select id from app_user where email = :email), big as (select id from school where name = 'Benchschool Groot'),
                          member as (insert into school_member (school_id, user_id) select big.id, sup.id from big, sup),
@@ -146,7 +145,7 @@ class ResultsBenchmark {
 
     @Test
     void resultsOverviewPageOf50() throws Exception {
-        Sessions.Session session = Sessions.login(port, SUPERVISOR, ResultsFixture.PASSWORD);
+        Sessions.Session session = Sessions.login(port, SUPERVISOR, Sessions.PROFESSIONAL_PASSWORD);
         HttpClient http = HttpClient.newHttpClient();
         String query = """
                 query($s: ID!, $p: ID!, $w: String, $sort: ResultsOverviewSort) { school(id: $s) {

@@ -1,8 +1,10 @@
-package nl.klaspoort.enrollment;
+package nl.klaspoort.administration;
 
-import static nl.klaspoort.user.AdministrationFixture.errorCodes;
-import static nl.klaspoort.user.AdministrationFixture.ids;
-import static nl.klaspoort.user.AdministrationFixture.run;
+import nl.klaspoort.support.Fixtures;
+
+import static nl.klaspoort.support.GraphQl.errorCodes;
+import static nl.klaspoort.support.GraphQl.ids;
+import static nl.klaspoort.support.GraphQl.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -12,8 +14,7 @@ import java.util.Map;
 import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.SqlStatementCounter;
-import nl.klaspoort.user.AdministrationFixture;
-import nl.klaspoort.user.AdministrationFixture.TestSchool;
+import nl.klaspoort.support.Fixtures.TestSchool;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,15 +41,17 @@ class BulkLinkMutationBenchmarkTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Fixtures fixture;
+
     @Test
     void link1000StudentsTimesTwoProductsTimesTwoSupervisors() {
-        AdministrationFixture fixture = new AdministrationFixture(jdbc);
         List<Long> millis = new ArrayList<>();
         int statements = 0;
         for (int run = 0; run < RUNS + 2; run++) {
-            TestSchool school = fixture.school();
+            TestSchool school = fixture.school().withAdmin().withSupervisors(2).withStudents(STUDENTS, 5).create();
             HttpGraphQlTester admin = Sessions.tester(port, school.adminEmail()).mutate().responseTimeout(Duration.ofMinutes(2)).build();
-            List<Long> students = fixture.students(school, STUDENTS, 5, false);
+            List<Long> students = school.students();
             Map<String, Object> input = Map.of("schoolId", school.schoolId(), "studentIds", ids(students), "links", List.of(
                     Map.of("productId", Long.toString(school.leeslab()), "supervisorIds", ids(school.supervisorA(), school.supervisorB())),
                     Map.of("productId", Long.toString(school.spelling()), "supervisorIds", ids(school.supervisorA(), school.supervisorB()))));

@@ -1,4 +1,6 @@
-package nl.klaspoort.user;
+package nl.klaspoort.administration;
+
+import nl.klaspoort.support.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,18 +44,21 @@ class UsersConnectionTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Fixtures fixtures;
+
     HttpGraphQlTester admin;
     String regenboog;
 
     @BeforeEach
     void signIn() {
         admin = Sessions.tester(port, Sessions.ADMIN_REGENBOOG).mutate().responseTimeout(Duration.ofSeconds(30)).build();
-        regenboog = UsersTestData.schoolId(jdbc, "12AB");
+        regenboog = String.valueOf(fixtures.schoolId("12AB"));
     }
 
     @Test
     void theFrontendsOverviewQueryListsActiveStudentsAndProfessionalsTogether() {
-        GraphQlTester.Response response = admin.documentName("users-list")
+        GraphQlTester.Response response = admin.documentName("users").operationName("SchoolUsers")
                 .variable("schoolId", regenboog).variable("first", 50).variable("archived", false).variable("withTotal", true).execute();
         response.path("school.active.totalCount").entity(Integer.class).isEqualTo(32)
                 .path("school.active.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false)
@@ -71,12 +76,12 @@ class UsersConnectionTest {
     @Test
     void totalCountIsOnlyCountedWhenSelected() {
         SqlStatementCounter.reset();
-        admin.documentName("users-list").variable("schoolId", regenboog).variable("first", 5)
+        admin.documentName("users").operationName("SchoolUsers").variable("schoolId", regenboog).variable("first", 5)
                 .variable("archived", false).variable("withTotal", false).execute()
                 .path("school.active.edges").entityList(Object.class).hasSize(5);
         int without = SqlStatementCounter.count();
         SqlStatementCounter.reset();
-        admin.documentName("users-list").variable("schoolId", regenboog).variable("first", 5)
+        admin.documentName("users").operationName("SchoolUsers").variable("schoolId", regenboog).variable("first", 5)
                 .variable("archived", false).variable("withTotal", true).execute()
                 .path("school.active.totalCount").entity(Integer.class).isEqualTo(32);
         assertThat(SqlStatementCounter.count()).isEqualTo(without + 1);
@@ -137,15 +142,15 @@ class UsersConnectionTest {
         assertThat(names(Map.of("role", "STUDENT"))).hasSize(28);
         assertThat(names(Map.of("role", "STUDENT", "kind", "PROFESSIONAL"))).isEmpty();
 
-        String spelling = UsersTestData.productId(jdbc, "SPELLINGSTER");
+        String spelling = String.valueOf(fixtures.productId("SPELLINGSTER"));
         // even i of the 28 active students (0..27): 14, plus the supervisors assigned to Spellingster
         List<String> spellers = names(Map.of("productId", spelling));
         assertThat(spellers).hasSize(16).contains("Sanne de Jong", "Peter van Dam", "Karin Smeets")
                 .doesNotContain("Ingrid de Wit");
         assertThat(names(Map.of("productId", spelling, "kind", "STUDENT"))).hasSize(14);
-        assertThat(names(Map.of("productId", UsersTestData.productId(jdbc, "REKENROUTE")))).isEmpty();
+        assertThat(names(Map.of("productId", String.valueOf(fixtures.productId("REKENROUTE"))))).isEmpty();
 
-        String ib = UsersTestData.userId(jdbc, "ib@demo.klaspoort.nl");
+        String ib = String.valueOf(fixtures.userId("ib@demo.klaspoort.nl"));
         assertThat(names(Map.of("supervisorId", ib))).hasSize(10).contains("Sanne de Jong");
         assertThat(names(Map.of("supervisorId", ib, "productId", spelling))).hasSize(5);
 
@@ -257,7 +262,7 @@ class UsersConnectionTest {
 
     /** Display names of the active users matching the filter, in name order. */
     private List<String> names(Map<String, Object> filter) {
-        return admin.documentName("users-list").variable("schoolId", regenboog).variable("first", 100)
+        return admin.documentName("users").operationName("SchoolUsers").variable("schoolId", regenboog).variable("first", 100)
                 .variable("filter", filter).variable("archived", false).variable("withTotal", false).execute()
                 .path("school.active.edges[*].node.user.displayName").entityList(String.class).get();
     }

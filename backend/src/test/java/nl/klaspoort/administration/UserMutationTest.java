@@ -1,9 +1,13 @@
-package nl.klaspoort.user;
+package nl.klaspoort.administration;
 
-import static nl.klaspoort.user.AdministrationFixture.errorCodes;
-import static nl.klaspoort.user.AdministrationFixture.ids;
-import static nl.klaspoort.user.AdministrationFixture.run;
-import static nl.klaspoort.user.AdministrationFixture.statuses;
+import nl.klaspoort.support.FreshSchoolTest;
+
+import nl.klaspoort.access.Role;
+
+import static nl.klaspoort.support.GraphQl.errorCodes;
+import static nl.klaspoort.support.GraphQl.ids;
+import static nl.klaspoort.support.GraphQl.run;
+import static nl.klaspoort.support.GraphQl.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -64,7 +68,7 @@ class UserMutationTest extends FreshSchoolTest {
         long both = fixture.student(school, 6);
         fixture.enroll(school, onlyA, school.leeslab(), school.supervisorA());
         fixture.enroll(school, both, school.leeslab(), school.supervisorA(), school.supervisorB());
-        long otherAdmin = fixture.professional(school.id(), "Olga", "Admin", "olga." + school.id() + "@test.klaspoort.nl", "ADMIN");
+        long otherAdmin = fixture.professional(school.id(), "Olga", "Admin", "olga." + school.id() + "@test.klaspoort.nl", Role.ADMIN);
         String before = fixture.state(school.id());
 
         GraphQlTester.Response refused = run(admin, "admin-users-archive", users(ids(school.supervisorA(), otherAdmin), false));

@@ -1,15 +1,17 @@
-package nl.klaspoort.user;
+package nl.klaspoort.administration;
 
-import static nl.klaspoort.user.AdministrationFixture.errorCodes;
-import static nl.klaspoort.user.AdministrationFixture.ids;
-import static nl.klaspoort.user.AdministrationFixture.run;
+import nl.klaspoort.support.Fixtures;
+
+import static nl.klaspoort.support.GraphQl.errorCodes;
+import static nl.klaspoort.support.GraphQl.ids;
+import static nl.klaspoort.support.GraphQl.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
-import nl.klaspoort.user.AdministrationFixture.TestSchool;
+import nl.klaspoort.support.Fixtures.TestSchool;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +36,9 @@ class AdministrationMutationIsolationTest {
     @Autowired
     JdbcClient jdbc;
 
-    AdministrationFixture fixture;
+    @Autowired
+
+    Fixtures fixture;
     TestSchool schoolA;
     TestSchool schoolB;
     long studentA;
@@ -42,9 +46,8 @@ class AdministrationMutationIsolationTest {
 
     @BeforeEach
     void twoSchools() {
-        fixture = new AdministrationFixture(jdbc);
-        schoolA = fixture.school();
-        schoolB = fixture.school();
+        schoolA = fixture.school().withAdmin().withSupervisors(2).create();
+        schoolB = fixture.school().withAdmin().withSupervisors(2).create();
         studentA = fixture.student(schoolA, 5);
         fixture.enroll(schoolA, studentA, schoolA.leeslab(), schoolA.supervisorA());
         studentB = fixture.student(schoolB, 5);

@@ -1,10 +1,14 @@
-package nl.klaspoort.enrollment;
+package nl.klaspoort.administration;
 
-import nl.klaspoort.user.FreshSchoolTest;
-import static nl.klaspoort.user.AdministrationFixture.errorCodes;
-import static nl.klaspoort.user.AdministrationFixture.ids;
-import static nl.klaspoort.user.AdministrationFixture.run;
-import static nl.klaspoort.user.AdministrationFixture.statuses;
+import nl.klaspoort.support.Fixtures;
+
+import nl.klaspoort.access.Role;
+
+import nl.klaspoort.support.FreshSchoolTest;
+import static nl.klaspoort.support.GraphQl.errorCodes;
+import static nl.klaspoort.support.GraphQl.ids;
+import static nl.klaspoort.support.GraphQl.run;
+import static nl.klaspoort.support.GraphQl.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -12,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.SqlStatementCounter;
-import nl.klaspoort.user.AdministrationFixture.TestSchool;
+import nl.klaspoort.support.Fixtures.TestSchool;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -78,7 +82,7 @@ class KoppelingenMutationTest extends FreshSchoolTest {
     void professionalsLinkAddsRolesAndProductsOnlyForSupervisorsAndDearchives() {
         long archivedPro = fixture.professional(school.id(), "Anna", "Archief", "anna." + school.id() + "@test.klaspoort.nl");
         jdbc.sql("update school_member set archived_at = now() where user_id = :id").param("id", archivedPro).update();
-        long adminOnly = fixture.professional(school.id(), "Otto", "Admin", "otto." + school.id() + "@test.klaspoort.nl", "ADMIN");
+        long adminOnly = fixture.professional(school.id(), "Otto", "Admin", "otto." + school.id() + "@test.klaspoort.nl", Role.ADMIN);
         long student = fixture.student(school, 3);
         String before = fixture.state(school.id());
 
@@ -176,7 +180,7 @@ class KoppelingenMutationTest extends FreshSchoolTest {
     }
 
     private int linkStatements(int count) {
-        TestSchool own = fixture.school();
+        TestSchool own = fixture.school().withAdmin().withSupervisors(2).create();
         HttpGraphQlTester ownAdmin = Sessions.tester(port, own.adminEmail());
         List<Long> students = fixture.students(own, count, 5, true);
         Map<String, Object> input = Map.of("schoolId", own.schoolId(), "studentIds", ids(students), "links", List.of(

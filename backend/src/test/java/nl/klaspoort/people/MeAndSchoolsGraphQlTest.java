@@ -1,4 +1,4 @@
-package nl.klaspoort.user;
+package nl.klaspoort.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,6 @@
-package nl.klaspoort.user;
+package nl.klaspoort.administration;
+
+import nl.klaspoort.support.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,35 +31,38 @@ class UsersAccessTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Fixtures fixtures;
+
     String regenboog;
     String kompas;
 
     @BeforeEach
     void ids() {
-        regenboog = UsersTestData.schoolId(jdbc, "12AB");
-        kompas = UsersTestData.schoolId(jdbc, "34CD");
+        regenboog = String.valueOf(fixtures.schoolId("12AB"));
+        kompas = String.valueOf(fixtures.schoolId("34CD"));
     }
 
     @Test
     void anAdminOfOneSchoolGetsNothingOfAnotherSchool() {
         HttpGraphQlTester admin = tester(Sessions.ADMIN_REGENBOOG);
         for (boolean archived : new boolean[] {false, true}) {
-            GraphQlTester.Response response = admin.documentName("users-list").variable("schoolId", kompas)
+            GraphQlTester.Response response = admin.documentName("users").operationName("SchoolUsers").variable("schoolId", kompas)
                     .variable("archived", archived).variable("first", 50).variable("withTotal", true).execute();
             response.path("school").valueIsNull();
         }
         admin.documentName("users-ids").variable("schoolId", kompas).execute().path("school").valueIsNull();
         admin.documentName("users-member").variable("schoolId", kompas)
-                .variable("id", UsersTestData.userId(jdbc, "anna.vanderveen@demo.klaspoort.nl")).execute()
+                .variable("id", String.valueOf(fixtures.userId("anna.vanderveen@demo.klaspoort.nl"))).execute()
                 .path("school").valueIsNull();
-        admin.documentName("users-pickers").variable("schoolId", kompas).execute().path("school").valueIsNull();
+        admin.documentName("users").operationName("SchoolPickers").variable("schoolId", kompas).execute().path("school").valueIsNull();
     }
 
     @Test
     void idsOfAnotherSchoolAreNotFoundInOnesOwnSchool() {
         HttpGraphQlTester admin = tester(Sessions.ADMIN_REGENBOOG);
-        String kompasStudent = UsersTestData.userId(jdbc, "sanne.dejong2");
-        String kompasSupervisor = UsersTestData.userId(jdbc, "anna.vanderveen@demo.klaspoort.nl");
+        String kompasStudent = String.valueOf(fixtures.userId("sanne.dejong2"));
+        String kompasSupervisor = String.valueOf(fixtures.userId("anna.vanderveen@demo.klaspoort.nl"));
         admin.documentName("users-member").variable("schoolId", regenboog).variable("id", kompasStudent).execute()
                 .path("school.id").entity(String.class).isEqualTo(regenboog)
                 .path("school.user").valueIsNull();
@@ -67,18 +72,18 @@ class UsersAccessTest {
                 .variable("filter", Map.of("supervisorId", kompasSupervisor)).execute()
                 .path("school.userIds").entityList(String.class).hasSize(0);
         admin.documentName("users-ids").variable("schoolId", regenboog)
-                .variable("filter", Map.of("productId", UsersTestData.productId(jdbc, "REKENROUTE"))).execute()
+                .variable("filter", Map.of("productId", String.valueOf(fixtures.productId("REKENROUTE")))).execute()
                 .path("school.userIds").entityList(String.class).hasSize(0);
 
         // the director is ADMIN at both schools, yet a Regenboog student is no member of Het Kompas
-        String regenboogStudent = UsersTestData.userId(jdbc, Sessions.STUDENT_REGENBOOG);
+        String regenboogStudent = String.valueOf(fixtures.userId(Sessions.STUDENT_REGENBOOG));
         HttpGraphQlTester director = tester(Sessions.DIRECTOR_BOTH);
         director.documentName("users-member").variable("schoolId", kompas).variable("id", regenboogStudent).execute()
                 .path("school.user").valueIsNull();
         director.documentName("users-member").variable("schoolId", regenboog).variable("id", regenboogStudent).execute()
                 .path("school.user.user.displayName").entity(String.class).isEqualTo("Sanne de Jong");
         // a professional of both schools has per-school roles and links
-        String directorId = UsersTestData.userId(jdbc, Sessions.DIRECTOR_BOTH);
+        String directorId = String.valueOf(fixtures.userId(Sessions.DIRECTOR_BOTH));
         director.documentName("users-member").variable("schoolId", kompas).variable("id", directorId).execute()
                 .path("school.user.products[*].code").entityList(String.class).containsExactly("LEESLAB", "REKENROUTE")
                 .path("school.user.students[*].displayName").entityList(String.class).hasSize(19);
@@ -91,28 +96,28 @@ class UsersAccessTest {
     void aSupervisorMayNotListUsersButReadsThemselvesAndTheStudentsTheyFollow() {
         HttpGraphQlTester ib = tester("ib@demo.klaspoort.nl");
         for (boolean archived : new boolean[] {false, true}) {
-            forbidden(ib.documentName("users-list").variable("schoolId", regenboog).variable("archived", archived)
+            forbidden(ib.documentName("users").operationName("SchoolUsers").variable("schoolId", regenboog).variable("archived", archived)
                     .variable("first", 10).variable("withTotal", false).execute(), archived ? "school.archived" : "school.active");
         }
         forbidden(ib.documentName("users-ids").variable("schoolId", regenboog).execute(), "school.userIds");
 
-        String self = UsersTestData.userId(jdbc, "ib@demo.klaspoort.nl");
+        String self = String.valueOf(fixtures.userId("ib@demo.klaspoort.nl"));
         ib.documentName("users-member").variable("schoolId", regenboog).variable("id", self).execute()
                 .path("school.user.roles").entityList(String.class).containsExactly("SUPERVISOR")
                 .path("school.user.students").entityList(Object.class).hasSize(10);
         // Sanne (i = 0) is followed by ib; Daan Visser (i = 1) is not; the admin is no student
         ib.documentName("users-member").variable("schoolId", regenboog)
-                .variable("id", UsersTestData.userId(jdbc, Sessions.STUDENT_REGENBOOG)).execute()
+                .variable("id", String.valueOf(fixtures.userId(Sessions.STUDENT_REGENBOOG))).execute()
                 .path("school.user.user.displayName").entity(String.class).isEqualTo("Sanne de Jong")
                 .path("school.user.enrollments[*].product.code").entityList(String.class).containsExactly("LEESLAB", "SPELLINGSTER");
         ib.documentName("users-member").variable("schoolId", regenboog)
-                .variable("id", UsersTestData.userId(jdbc, "daan.visser")).execute()
+                .variable("id", String.valueOf(fixtures.userId("daan.visser"))).execute()
                 .path("school.user").valueIsNull();
         ib.documentName("users-member").variable("schoolId", regenboog)
-                .variable("id", UsersTestData.userId(jdbc, Sessions.ADMIN_REGENBOOG)).execute()
+                .variable("id", String.valueOf(fixtures.userId(Sessions.ADMIN_REGENBOOG))).execute()
                 .path("school.user").valueIsNull();
         // pickers: any role at the school
-        ib.documentName("users-pickers").variable("schoolId", regenboog).execute()
+        ib.documentName("users").operationName("SchoolPickers").variable("schoolId", regenboog).execute()
                 .path("school.products[*].name").entityList(String.class).containsExactly("Leeslab", "Spellingster")
                 .path("school.supervisors[*].displayName").entityList(String.class)
                 .containsExactly("Peter van Dam", "Karin Smeets", "Ingrid de Wit");
@@ -121,22 +126,22 @@ class UsersAccessTest {
     @Test
     void aStudentReadsNoUsersButMayLoadThePickers() {
         HttpGraphQlTester student = tester(Sessions.STUDENT_REGENBOOG);
-        forbidden(student.documentName("users-list").variable("schoolId", regenboog).variable("archived", false)
+        forbidden(student.documentName("users").operationName("SchoolUsers").variable("schoolId", regenboog).variable("archived", false)
                 .variable("first", 10).variable("withTotal", true).execute(), "school.active");
         // School.user is nullable: only it is null, the school itself stays
         student.documentName("users-member").variable("schoolId", regenboog)
-                .variable("id", UsersTestData.userId(jdbc, Sessions.STUDENT_REGENBOOG)).execute()
+                .variable("id", String.valueOf(fixtures.userId(Sessions.STUDENT_REGENBOOG))).execute()
                 .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN && e.getPath().equals("school.user")).verify()
                 .path("school.user").valueIsNull();
         forbidden(student.documentName("users-ids").variable("schoolId", regenboog).execute(), "school.userIds");
-        student.documentName("users-pickers").variable("schoolId", regenboog).execute()
+        student.documentName("users").operationName("SchoolPickers").variable("schoolId", regenboog).execute()
                 .path("school.products[*].name").entityList(String.class).containsExactly("Leeslab", "Spellingster");
     }
 
     @Test
     void thePickersListRunningContractsAndActiveSupervisorsPerSchool() {
         HttpGraphQlTester director = tester(Sessions.DIRECTOR_BOTH);
-        director.documentName("users-pickers").variable("schoolId", kompas).execute()
+        director.documentName("users").operationName("SchoolPickers").variable("schoolId", kompas).execute()
                 .path("school.products[*].name").entityList(String.class).containsExactly("Leeslab", "Rekenroute")
                 .path("school.supervisors[*].displayName").entityList(String.class)
                 .containsExactly("Anna van der Veen", "Ingrid de Wit");

@@ -1,8 +1,6 @@
-package nl.klaspoort.user;
+package nl.klaspoort.support;
 
-import nl.klaspoort.support.KlaspoortTest;
-import nl.klaspoort.support.Sessions;
-import nl.klaspoort.user.AdministrationFixture.TestSchool;
+import nl.klaspoort.support.Fixtures.TestSchool;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,14 +17,15 @@ public abstract class FreshSchoolTest {
     @Autowired
     protected JdbcClient jdbc;
 
-    protected AdministrationFixture fixture;
+    @Autowired
+    protected Fixtures fixture;
+
     protected TestSchool school;
     protected HttpGraphQlTester admin;
 
     @BeforeEach
     void freshSchool() {
-        fixture = new AdministrationFixture(jdbc);
-        school = fixture.school();
+        school = fixture.school().withAdmin().withSupervisors(2).create();
         admin = Sessions.tester(port, school.adminEmail());
     }
 }

@@ -1,4 +1,8 @@
-package nl.klaspoort.user;
+package nl.klaspoort.administration;
+
+import nl.klaspoort.support.Fixtures;
+
+import nl.klaspoort.access.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +36,9 @@ class UsersArchiveTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Fixtures fixtures;
+
     long school;
     long admin;
     long supervisor;
@@ -44,19 +51,19 @@ class UsersArchiveTest {
 
     @BeforeEach
     void aSchoolOfItsOwn() {
-        school = UsersTestData.newSchool(jdbc, "Testschool Archief");
-        admin = UsersTestData.professional(jdbc, school, "Aart", "Admin", "ADMIN");
-        supervisor = UsersTestData.professional(jdbc, school, "Bea", "Begeleider", "SUPERVISOR");
-        unlinkedProfessional = UsersTestData.professional(jdbc, school, "Cor", "Zonderrol");
-        linkedStudent = UsersTestData.student(jdbc, school, "Dirk", null, "Actief", 4);
-        otherLinkedStudent = UsersTestData.student(jdbc, school, "Eva", "van", "Actief", 5);
-        importedStudent = UsersTestData.student(jdbc, school, "Fenna", null, "Geïmporteerd", 6);
-        archivedStudent = UsersTestData.student(jdbc, school, "Gert", null, "Gearchiveerd", 7);
-        UsersTestData.enroll(jdbc, school, linkedStudent, "LEESLAB", supervisor);
-        UsersTestData.enroll(jdbc, school, otherLinkedStudent, "LEESLAB", supervisor);
-        UsersTestData.enroll(jdbc, school, archivedStudent, "SPELLINGSTER", supervisor);
-        UsersTestData.archive(jdbc, school, archivedStudent);
-        tester = Sessions.tester(port, UsersTestData.email(jdbc, admin)).mutate()
+        school = fixtures.school().named("Testschool Archief").create().id();
+        admin = fixtures.professional(school, "Aart", "Admin", Role.ADMIN);
+        supervisor = fixtures.professional(school, "Bea", "Begeleider", Role.SUPERVISOR);
+        unlinkedProfessional = fixtures.professional(school, "Cor", "Zonderrol");
+        linkedStudent = fixtures.student(school, "Dirk", null, "Actief", 4, null);
+        otherLinkedStudent = fixtures.student(school, "Eva", "van", "Actief", 5, null);
+        importedStudent = fixtures.student(school, "Fenna", null, "Geïmporteerd", 6, null);
+        archivedStudent = fixtures.student(school, "Gert", null, "Gearchiveerd", 7, null);
+        fixtures.enroll(school, linkedStudent, fixtures.productId("LEESLAB"), supervisor);
+        fixtures.enroll(school, otherLinkedStudent, fixtures.productId("LEESLAB"), supervisor);
+        fixtures.enroll(school, archivedStudent, fixtures.productId("SPELLINGSTER"), supervisor);
+        fixtures.archive(school, archivedStudent);
+        tester = Sessions.tester(port, fixtures.email(admin)).mutate()
                 .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
@@ -122,7 +129,7 @@ class UsersArchiveTest {
         first.path("school.users.edges[*].node.id").entityList(String.class)
                 .containsExactly(id(linkedStudent), id(otherLinkedStudent));
         String after = first.path("school.users.pageInfo.endCursor").entity(String.class).get();
-        UsersTestData.archive(jdbc, school, otherLinkedStudent);
+        fixtures.archive(school, otherLinkedStudent);
         page(false, 2, after).path("school.users.edges[*].node.id").entityList(String.class)
                 .containsExactly(id(admin), id(supervisor))
                 .path("school.users.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
@@ -131,7 +138,7 @@ class UsersArchiveTest {
     @Test
     void theArchivePageAlsoTakesAConstantNumberOfStatements() {
         for (int i = 0; i < 12; i++) {
-            UsersTestData.archive(jdbc, school, UsersTestData.student(jdbc, school, "Extra", null, "Leerling " + i, 3));
+            fixtures.archive(school, fixtures.student(school, "Extra", null, "Leerling " + i, 3, null));
         }
         SqlStatementCounter.reset();
         page(true, 2, null).path("school.archive.edges").entityList(Object.class).hasSize(2);
@@ -147,7 +154,7 @@ class UsersArchiveTest {
         contract("SPELLINGSTER", "current_date + 30", "null"); // not started
         contract("REKENROUTE", "current_date - 400", "current_date - 35"); // ended
         contract("LEESLAB", "current_date - 400", "current_date - 35"); // an old one next to the running one
-        tester.documentName("users-pickers").variable("schoolId", school).execute()
+        tester.documentName("users").operationName("SchoolPickers").variable("schoolId", school).execute()
                 .path("school.products[*].name").entityList(String.class).containsExactly("Leeslab")
                 .path("school.supervisors[*].displayName").entityList(String.class).containsExactly("Bea Begeleider");
     }
