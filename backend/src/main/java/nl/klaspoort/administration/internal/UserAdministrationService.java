@@ -26,6 +26,7 @@ import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.PayloadError;
 import nl.klaspoort.product.Products;
 import nl.klaspoort.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,10 +85,11 @@ class UserAdministrationService {
     private final MemberStateQueries states;
     private final PasswordEncoder passwords;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     UserAdministrationService(SchoolAccess access, Memberships memberships, People people, Roles roles,
             Enrollments enrollments, Products products, LinkRules rules, AuditLog audit, MemberStateQueries states,
-            PasswordEncoder passwords, JsonMapper json) {
+            PasswordEncoder passwords, JsonMapper json, ApplicationEventPublisher events) {
         this.access = access;
         this.memberships = memberships;
         this.people = people;
@@ -99,6 +101,7 @@ class UserAdministrationService {
         this.states = states;
         this.passwords = passwords;
         this.json = json;
+        this.events = events;
     }
 
     @Transactional
@@ -241,6 +244,7 @@ class UserAdministrationService {
         enrollments.assign(schoolId, List.of(id), productIds);
         UUID batch = audit.recordUsers(schoolId, AdministrationAction.PROFESSIONAL_CREATE, Map.of(),
                 states.snapshot(schoolId, List.of(id)));
+        events.publishEvent(new nl.klaspoort.administration.ProfessionalCreated(schoolId, id));
         return new ProfessionalCreated(schoolId, Long.toString(id), true, batch.toString(), List.of());
     }
 
