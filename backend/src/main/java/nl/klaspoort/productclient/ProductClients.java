@@ -82,7 +82,7 @@ public class ProductClients {
         List<PayloadError> errors = new ArrayList<>();
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
-            errors.add(PayloadError.of(CommonError.INVALID_NAME).field("name"));
+            errors.add(PayloadError.of(CommonError.INVALID_NAME).field("name").param("kind", "client"));
         } else if (trimmed.length() > MAX_NAME) {
             errors.add(PayloadError.of(CommonError.TOO_LONG).field("name").param("max", MAX_NAME));
         }

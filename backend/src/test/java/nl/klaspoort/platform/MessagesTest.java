@@ -88,6 +88,8 @@ class MessagesTest {
                 .isEqualTo("'1.2.3.4/33' is geen geldig CIDR-blok, zoals 192.0.2.0/24 of 2001:db8::/48.");
         assertThat(messages.format("error.MALFORMED", Map.of("kind", "address", "value", "10.0.0"), Messages.DUTCH))
                 .isEqualTo("'10.0.0' is geen geldig IPv4- of IPv6-adres.");
+        assertThat(messages.error(CommonError.INVALID_NAME, Map.of("kind", "person"), Messages.DUTCH))
+                .isEqualTo("Vul een geldige voor- en achternaam in.");
         assertThat(messages.format("error.TOO_MANY_ITEMS", Map.of("max", "1000"), Locale.of("de")))
                 .as("an unknown language gets Dutch").isEqualTo("U kunt hoogstens 1000 items tegelijk wijzigen.");
     }

@@ -30,13 +30,13 @@ final class ProfileRules {
     /** Name problems: first and last name mandatory, the prefix optional. */
     static void checkName(String firstName, String namePrefix, String lastName, List<PayloadError> errors) {
         if (firstName == null || !NAME.matcher(firstName).matches()) {
-            errors.add(PayloadError.of(CommonError.INVALID_NAME).field("firstName"));
+            errors.add(PayloadError.of(CommonError.INVALID_NAME).field("firstName").param("kind", "person"));
         }
         if (namePrefix != null && !PREFIX.matcher(namePrefix).matches()) {
-            errors.add(PayloadError.of(CommonError.INVALID_NAME).field("namePrefix"));
+            errors.add(PayloadError.of(CommonError.INVALID_NAME).field("namePrefix").param("kind", "person"));
         }
         if (lastName == null || !NAME.matcher(lastName).matches()) {
-            errors.add(PayloadError.of(CommonError.INVALID_NAME).field("lastName"));
+            errors.add(PayloadError.of(CommonError.INVALID_NAME).field("lastName").param("kind", "person"));
         }
     }
 
