@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.klaspoort.spreadsheet.CellProblem.Code;
+import org.assertj.core.api.AbstractListAssert;
+import org.assertj.core.api.ObjectAssert;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The row checks (B5, B7, X3): every problem on its row and cell with a Dutch message, and the counts. */
@@ -44,6 +47,12 @@ class RowChecksTest {
         put(cells, GRADE_YEAR, gradeYear);
         put(cells, GROUP, group);
         return new SheetRow(number, cells);
+    }
+
+    /** Each problem as (row, column, code, message). */
+    private static AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> assertProblems(ImportReview<?> review) {
+        return assertThat(review.problems())
+                .extracting(CellProblem::rowNumber, CellProblem::column, CellProblem::code, CellProblem::message);
     }
 
     private static void put(Map<Column, String> cells, Column column, String value) {
@@ -79,8 +88,7 @@ class RowChecksTest {
                 professional(6, "=HYPERLINK(\"x\")", "v.d.", "Smit", "Begeleider", "smit@school.nl"),
                 professional(7, "Kees", null, "Kok", "Leerling", "kees@school.nl")), AccountLookups.NONE);
 
-        assertThat(review.problems()).extracting(CellProblem::rowNumber, CellProblem::column, CellProblem::code, CellProblem::message)
-                .containsExactly(
+        assertProblems(review).containsExactly(
                         tuple(2, FIRST_NAME, Code.REQUIRED, "Voornaam is verplicht."),
                         tuple(3, ROLES, Code.UNKNOWN_ROLE, "Onbekende rol 'directeur': kies Beheerder, Begeleider of Beheerder en begeleider."),
                         tuple(3, EMAIL, Code.INVALID_EMAIL, "Dit is geen geldig e-mailadres (voorbeeld: naam@school.nl)."),
@@ -161,8 +169,7 @@ class RowChecksTest {
                 student(7, "Fleur", null, null, null, null),
                 student(8, "Gijs", null, "Smit", "3", "G".repeat(61))), AccountLookups.NONE);
 
-        assertThat(review.problems()).extracting(CellProblem::rowNumber, CellProblem::column, CellProblem::code, CellProblem::message)
-                .containsExactly(
+        assertProblems(review).containsExactly(
                         tuple(2, GRADE_YEAR, Code.GRADE_YEAR_OUT_OF_RANGE, "Leerjaar 9 bestaat niet: vul 1 tot en met 8 in."),
                         tuple(3, GRADE_YEAR, Code.GRADE_YEAR_OUT_OF_RANGE, "Leerjaar 0 bestaat niet: vul 1 tot en met 8 in."),
                         tuple(4, GRADE_YEAR, Code.INVALID_GRADE_YEAR, "Leerjaar '5,5' is geen heel getal: vul 1 tot en met 8 in."),
@@ -193,8 +200,7 @@ class RowChecksTest {
                 daan.with(USERNAME, "BRAM.smit").with(PASSWORD, "daan2024x")), lookups);
 
         assertThat(asked).containsExactly(Set.of("anna.smit", "bram.smit"));
-        assertThat(review.problems()).extracting(CellProblem::rowNumber, CellProblem::column, CellProblem::code, CellProblem::message)
-                .containsExactly(
+        assertProblems(review).containsExactly(
                         tuple(2, USERNAME, Code.USERNAME_TAKEN, "Deze gebruikersnaam is al in gebruik."),
                         tuple(3, USERNAME, Code.DUPLICATE_USERNAME, "Deze gebruikersnaam staat meer dan eens in de lijst (rijen 3 en 5)."),
                         tuple(3, PASSWORD, Code.INVALID_PASSWORD, "Een wachtwoord heeft 8 tot 100 tekens, met letters én cijfers."),

@@ -26,15 +26,7 @@ final class Instructions {
     }
 
     private static List<String> professionals() {
-        List<String> lines = new ArrayList<>();
-        lines.add("Onderwijsprofessionals aanmaken in Klaspoort");
-        lines.add("");
-        lines.add("1. Vul op het werkblad 'Professionals' per rij één onderwijsprofessional in, vanaf rij 2. Laat de"
-                + " kopregel (rij 1) staan.");
-        lines.add("2. Alle kolommen zijn verplicht, behalve Tussenvoegsel:");
-        lines.add("   • Voornaam: verplicht, hoogstens 100 tekens.");
-        lines.add("   • Tussenvoegsel: niet verplicht, hoogstens 30 tekens, bijvoorbeeld 'van', 'de' of 'van der'.");
-        lines.add("   • Achternaam: verplicht, zonder tussenvoegsel, hoogstens 100 tekens.");
+        List<String> lines = head("Onderwijsprofessionals", "onderwijsprofessional", "Professionals");
         lines.add("   • Rollen: verplicht. Kies in de keuzelijst Beheerder, Begeleider of Beheerder en begeleider.");
         lines.add("   • E-mailadres: verplicht en voor iedereen anders. De inloggegevens worden naar dit adres gestuurd.");
         lines.addAll(common("Onderwijsprofessional"));
@@ -44,15 +36,7 @@ final class Instructions {
     }
 
     private static List<String> students() {
-        List<String> lines = new ArrayList<>();
-        lines.add("Leerlingen aanmaken in Klaspoort");
-        lines.add("");
-        lines.add("1. Vul op het werkblad 'Leerlingen' per rij één leerling in, vanaf rij 2. Laat de kopregel (rij 1)"
-                + " staan.");
-        lines.add("2. Alle kolommen zijn verplicht, behalve Tussenvoegsel:");
-        lines.add("   • Voornaam: verplicht, hoogstens 100 tekens.");
-        lines.add("   • Tussenvoegsel: niet verplicht, hoogstens 30 tekens, bijvoorbeeld 'van', 'de' of 'van der'.");
-        lines.add("   • Achternaam: verplicht, zonder tussenvoegsel, hoogstens 100 tekens.");
+        List<String> lines = head("Leerlingen", "leerling", "Leerlingen");
         lines.add("   • Leerjaar: verplicht, 1 tot en met 8. Kies in de keuzelijst.");
         lines.add("   • Groep: verplicht, de naam van de groep of klas, bijvoorbeeld 5B, hoogstens 60 tekens.");
         lines.add("   Gebruikersnaam en wachtwoord maakt Klaspoort zelf; u kunt ze na het uploaden aanpassen.");
@@ -62,12 +46,26 @@ final class Instructions {
         return lines;
     }
 
+    /** The title and the name columns, which both templates share. */
+    private static List<String> head(String plural, String singular, String sheetName) {
+        List<String> lines = new ArrayList<>();
+        lines.add(plural + " aanmaken in Klaspoort");
+        lines.add("");
+        lines.add("1. Vul op het werkblad '" + sheetName + "' per rij één " + singular + " in, vanaf rij 2. Laat de"
+                + " kopregel (rij 1) staan.");
+        lines.add("2. Alle kolommen zijn verplicht, behalve Tussenvoegsel:");
+        lines.add("   • Voornaam: verplicht, hoogstens 100 tekens.");
+        lines.add("   • Tussenvoegsel: niet verplicht, hoogstens 30 tekens, bijvoorbeeld 'van', 'de' of 'van der'.");
+        lines.add("   • Achternaam: verplicht, zonder tussenvoegsel, hoogstens 100 tekens.");
+        return lines;
+    }
+
     private static List<String> common(String role) {
         return List.of(
                 "3. Hoogstens " + String.format(Locale.forLanguageTag("nl-NL"), "%,d", SpreadsheetLimits.MAX_DATA_ROWS)
                         + " rijen per bestand. Lege rijen worden overgeslagen.",
-                "4. Sla het bestand op als Excel-werkmap (.xlsx) en upload het in Klaspoort: Beheer > Gebruiker aanmaken > "
-                        + role + " > Meerdere.",
+                "4. Sla het bestand op als Excel-werkmap (.xlsx) en upload het in Klaspoort: Gebruikersbeheer > Gebruikers"
+                        + " aanmaken > " + role + " > Meerdere.",
                 "5. Controleer de gegevens bij stap 2B en pas ze zo nodig aan. Pas bij 'Opslaan' worden de gebruikers"
                         + " aangemaakt: allemaal, of geen enkele zolang een rij een fout heeft.",
                 "Heeft een rij een fout? Download dan het foutenbestand: de kolom 'Fout' zegt per rij wat er mis is en"

@@ -175,16 +175,27 @@ public final class RowChecks {
     }
 
     private static String email(Draft<?> draft) {
-        String email = text(draft, EMAIL);
-        if (email == null) {
+        return lowerCaseForm(draft, EMAIL, EMAIL_FORM, Code.INVALID_EMAIL,
+                "Dit is geen geldig e-mailadres (voorbeeld: naam@school.nl).");
+    }
+
+    private static String username(Draft<?> draft) {
+        return lowerCaseForm(draft, USERNAME, USERNAME_FORM, Code.INVALID_USERNAME,
+                "Een gebruikersnaam heeft 3 tot 100 tekens: kleine letters, cijfers, punt, streepje of liggend streepje.");
+    }
+
+    /** The cell in lower case when it has the form; a problem (and {@code null}) when it has not. */
+    private static String lowerCaseForm(Draft<?> draft, Column column, Pattern form, Code code, String message) {
+        String text = text(draft, column);
+        if (text == null) {
             return null;
         }
-        email = email.toLowerCase(Locale.ROOT);
-        if (!EMAIL_FORM.matcher(email).matches()) {
-            draft.problem(EMAIL, Code.INVALID_EMAIL, "Dit is geen geldig e-mailadres (voorbeeld: naam@school.nl).");
+        String value = text.toLowerCase(Locale.ROOT);
+        if (!form.matcher(value).matches()) {
+            draft.problem(column, code, message);
             return null;
         }
-        return email;
+        return value;
     }
 
     /** 1–8, typed as "5", or read from a number cell as "5" or "5,0"; "5.0" typed as text is also a 5. */
@@ -208,20 +219,6 @@ public final class RowChecks {
             return null;
         }
         return year;
-    }
-
-    private static String username(Draft<?> draft) {
-        String username = text(draft, USERNAME);
-        if (username == null) {
-            return null;
-        }
-        username = username.toLowerCase(Locale.ROOT);
-        if (!USERNAME_FORM.matcher(username).matches()) {
-            draft.problem(USERNAME, Code.INVALID_USERNAME, "Een gebruikersnaam heeft 3 tot 100 tekens: kleine"
-                    + " letters, cijfers, punt, streepje of liggend streepje.");
-            return null;
-        }
-        return username;
     }
 
     /** Checked as given (not collapsed): a password may hold spaces. */

@@ -7,9 +7,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 import nl.klaspoort.spreadsheet.SheetRole;
 import nl.klaspoort.spreadsheet.UserExportRow;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -34,7 +36,7 @@ public final class UserExport {
 
     /** Writes every row of {@code users} (consumed, not closed) and returns how many there were. */
     public static int write(Stream<UserExportRow> users, OutputStream out) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, WINDOW_ROWS, false, false)) {
+        try (SXSSFWorkbook workbook = new FastDeflate()) {
             // plain data descriptors, which every zip reader takes (POI's default Zip64 ones are refused by some)
             workbook.setZip64Mode(Zip64Mode.AsNeeded);
             SheetStyles styles = new SheetStyles(workbook);
@@ -70,6 +72,23 @@ public final class UserExport {
             return count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Deflates the package at the fastest level: about a third of the default level's time, for a larger file
+     * (100,000 users: 4.3 MB instead of 3.2 MB; a school's few thousand users stay far below 1 MB).
+     */
+    private static final class FastDeflate extends SXSSFWorkbook {
+        FastDeflate() {
+            super(null, WINDOW_ROWS, false, false);
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
         }
     }
 

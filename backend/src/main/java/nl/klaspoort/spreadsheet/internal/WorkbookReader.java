@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads an uploaded workbook without trusting it: the bytes are copied to a private temporary file up to the size
@@ -219,6 +220,7 @@ public final class WorkbookReader {
             throws IOException, SAXException, ParserConfigurationException {
         XMLReader xml = XMLHelper.newXMLReader();
         xml.setFeature(DISALLOW_DOCTYPE, true);
+        xml.setErrorHandler(new DefaultHandler()); // fatal errors throw; a user's broken file is not an error to log
         xml.setContentHandler(handler);
         try {
             xml.parse(new InputSource(sheet));
