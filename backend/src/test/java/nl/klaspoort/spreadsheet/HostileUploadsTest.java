@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -130,6 +132,19 @@ class HostileUploadsTest {
         byte[] file = goodStudents();
         assertRefused(Arrays.copyOf(file, file.length * 2 / 3), Reason.CORRUPT);
         assertThat(Reason.CORRUPT.message()).startsWith("Dit Excel-bestand is beschadigd of onvolledig");
+    }
+
+    @Test
+    void anUploadThatBreaksOffIsIncomplete() {
+        byte[] file = goodStudents();
+        InputStream breaksOff = new SequenceInputStream(in(Arrays.copyOf(file, 1_000)), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        });
+        assertThatThrownBy(() -> spreadsheets.read(SheetKind.STUDENTS, breaksOff))
+                .isInstanceOfSatisfying(SpreadsheetRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -70,25 +71,37 @@ public final class WorkbookReader {
     public static UploadedSheet read(SheetKind kind, InputStream upload) {
         Path file = null;
         try {
-            file = Files.createTempFile("klaspoort-upload-", ".bin");
+            file = Files.createTempFile("klaspoort-upload-", ".bin"); // readable by this user only
             long size = copyAtMost(upload, file, SpreadsheetLimits.MAX_UPLOAD_BYTES);
             if (size == 0) {
                 throw new SpreadsheetRejectedException(Reason.EMPTY_FILE);
             }
             return readFile(kind, file.toFile());
         } catch (IOException e) {
-            throw new SpreadsheetRejectedException(Reason.CORRUPT, e);
+            throw new UncheckedIOException("temporary upload file", e); // our disk, not the user's file
         } finally {
             deleteQuietly(file);
         }
     }
 
-    /** Copies the stream to the file; refuses it as soon as it is longer than {@code limit}. */
+    /**
+     * Copies the upload to the file; refuses it as soon as it is longer than {@code limit}, and as incomplete when the
+     * upload breaks off.
+     */
     private static long copyAtMost(InputStream in, Path file, long limit) throws IOException {
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
         try (OutputStream out = Files.newOutputStream(file)) {
-            for (int n; (n = in.read(buffer)) != -1; ) {
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    throw new SpreadsheetRejectedException(Reason.CORRUPT, e);
+                }
+                if (n == -1) {
+                    return total;
+                }
                 total += n;
                 if (total > limit) {
                     throw new SpreadsheetRejectedException(Reason.FILE_TOO_LARGE);
@@ -96,7 +109,6 @@ public final class WorkbookReader {
                 out.write(buffer, 0, n);
             }
         }
-        return total;
     }
 
     private static UploadedSheet readFile(SheetKind kind, File file) throws IOException {
