@@ -1,4 +1,4 @@
-package nl.klaspoort.peers.basispoort;
+package klaspoort.peers.basispoort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
-import nl.klaspoort.peers.tls.Certificates;
+import klaspoort.peers.tls.Certificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package nl.klaspoort.peers.basispoort;
+package klaspoort.peers.basispoort;
 
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import nl.klaspoort.peers.tls.Certificates;
+import klaspoort.peers.tls.Certificates;
 
 /**
  * The Basispoort simulator: the Instellingen v2 and Hosted Lika APIs over mutual TLS (TLS 1.2+, a client certificate

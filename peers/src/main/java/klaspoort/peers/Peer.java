@@ -1,4 +1,4 @@
-package nl.klaspoort.peers;
+package klaspoort.peers;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package nl.klaspoort.peers.basispoort;
+package klaspoort.peers.basispoort;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;

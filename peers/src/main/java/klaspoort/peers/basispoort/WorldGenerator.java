@@ -1,4 +1,4 @@
-package nl.klaspoort.peers.basispoort;
+package klaspoort.peers.basispoort;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
-import nl.klaspoort.peers.basispoort.Api.Groep;
-import nl.klaspoort.peers.basispoort.Api.Leerling;
-import nl.klaspoort.peers.basispoort.Api.Medewerker;
-import nl.klaspoort.peers.basispoort.Api.Persoonsgegevens;
-import nl.klaspoort.peers.basispoort.BasispoortWorld.SchoolInfo;
+import klaspoort.peers.basispoort.Api.Groep;
+import klaspoort.peers.basispoort.Api.Leerling;
+import klaspoort.peers.basispoort.Api.Medewerker;
+import klaspoort.peers.basispoort.Api.Persoonsgegevens;
+import klaspoort.peers.basispoort.BasispoortWorld.SchoolInfo;
 
 /**
  * Deterministic worlds: the same seed gives the same schools, pupils, ids and ECK iDs on every start.

@@ -1,11 +1,11 @@
-package nl.klaspoort.peers.basispoort;
+package klaspoort.peers.basispoort;
 
 import java.nio.file.Path;
 import java.util.Map;
 import nl.klaspoort.edexml.EdexmlReader;
 import nl.klaspoort.edexml.EdexmlResult;
-import nl.klaspoort.peers.Peer;
-import nl.klaspoort.peers.tls.Certificates;
+import klaspoort.peers.Peer;
+import klaspoort.peers.tls.Certificates;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;

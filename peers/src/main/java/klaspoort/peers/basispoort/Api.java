@@ -1,4 +1,4 @@
-package nl.klaspoort.peers.basispoort;
+package klaspoort.peers.basispoort;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package nl.klaspoort.peers.basispoort;
+package klaspoort.peers.basispoort;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,14 +22,14 @@ import nl.klaspoort.edexml.RosterGroup;
 import nl.klaspoort.edexml.RosterSnapshot;
 import nl.klaspoort.edexml.RosterStudent;
 import nl.klaspoort.edexml.RosterTeacher;
-import nl.klaspoort.peers.basispoort.Api.BulkPermissions;
-import nl.klaspoort.peers.basispoort.Api.GebruikerEckId;
-import nl.klaspoort.peers.basispoort.Api.Groep;
-import nl.klaspoort.peers.basispoort.Api.Leerling;
-import nl.klaspoort.peers.basispoort.Api.Medewerker;
-import nl.klaspoort.peers.basispoort.Api.Methode;
-import nl.klaspoort.peers.basispoort.Api.Persoonsgegevens;
-import nl.klaspoort.peers.basispoort.Api.Product;
+import klaspoort.peers.basispoort.Api.BulkPermissions;
+import klaspoort.peers.basispoort.Api.GebruikerEckId;
+import klaspoort.peers.basispoort.Api.Groep;
+import klaspoort.peers.basispoort.Api.Leerling;
+import klaspoort.peers.basispoort.Api.Medewerker;
+import klaspoort.peers.basispoort.Api.Methode;
+import klaspoort.peers.basispoort.Api.Persoonsgegevens;
+import klaspoort.peers.basispoort.Api.Product;
 
 /**
  * Everything the Basispoort simulator knows: schools with their groups, pupils and staff, which school gave this

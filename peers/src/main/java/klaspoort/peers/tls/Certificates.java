@@ -1,4 +1,4 @@
-package nl.klaspoort.peers.tls;
+package klaspoort.peers.tls;
 
 import java.io.IOException;
 import java.io.InputStream;

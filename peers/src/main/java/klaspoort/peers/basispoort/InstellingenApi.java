@@ -1,11 +1,11 @@
-package nl.klaspoort.peers.basispoort;
+package klaspoort.peers.basispoort;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import nl.klaspoort.peers.basispoort.BasispoortWorld.School;
+import klaspoort.peers.basispoort.BasispoortWorld.School;
 import tools.jackson.core.type.TypeReference;
 
 /**
