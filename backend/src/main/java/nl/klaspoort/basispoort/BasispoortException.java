@@ -5,8 +5,16 @@ package nl.klaspoort.basispoort;
  */
 public abstract sealed class BasispoortException extends RuntimeException {
 
-    private BasispoortException(String message, Throwable cause) {
+    private final Long schoolId;
+
+    private BasispoortException(String message, Long schoolId, Throwable cause) {
         super(message, cause);
+        this.schoolId = schoolId;
+    }
+
+    /** The Basispoort school the failed call was about, or null for a call about no single school. */
+    public Long schoolId() {
+        return schoolId;
     }
 
     /** True when trying again later may succeed (network, timeout, 5xx). */
@@ -16,43 +24,29 @@ public abstract sealed class BasispoortException extends RuntimeException {
 
     /** Basispoort does not know this school id (404). */
     public static final class SchoolNotFound extends BasispoortException {
-        private final long schoolId;
-
         public SchoolNotFound(long schoolId, Throwable cause) {
-            super("Basispoort school " + schoolId + " not found", cause);
-            this.schoolId = schoolId;
-        }
-
-        public long schoolId() {
-            return schoolId;
+            super("Basispoort school " + schoolId + " not found", schoolId, cause);
         }
     }
 
     /** The school exists but has not given this publisher consent (403). */
     public static final class NoConsent extends BasispoortException {
-        private final long schoolId;
-
         public NoConsent(long schoolId, Throwable cause) {
-            super("Basispoort school " + schoolId + " has not given this publisher consent", cause);
-            this.schoolId = schoolId;
-        }
-
-        public long schoolId() {
-            return schoolId;
+            super("Basispoort school " + schoolId + " has not given this publisher consent", schoolId, cause);
         }
     }
 
     /** The TLS handshake failed: client certificate refused or unreadable, server not trusted, protocol. */
     public static final class TlsFailure extends BasispoortException {
-        public TlsFailure(String message, Throwable cause) {
-            super(message, cause);
+        public TlsFailure(String message, Long schoolId, Throwable cause) {
+            super(message, schoolId, cause);
         }
     }
 
     /** Basispoort could not be reached, timed out, or answered 5xx. */
     public static final class Unavailable extends BasispoortException {
-        public Unavailable(String message, Throwable cause) {
-            super(message, cause);
+        public Unavailable(String message, Long schoolId, Throwable cause) {
+            super(message, schoolId, cause);
         }
 
         @Override
@@ -65,8 +59,8 @@ public abstract sealed class BasispoortException extends RuntimeException {
     public static final class Refused extends BasispoortException {
         private final int status;
 
-        public Refused(String message, int status, Throwable cause) {
-            super(message, cause);
+        public Refused(String message, Long schoolId, int status, Throwable cause) {
+            super(message, schoolId, cause);
             this.status = status;
         }
 
@@ -78,7 +72,7 @@ public abstract sealed class BasispoortException extends RuntimeException {
     /** {@code klaspoort.basispoort.base-url} is not set (e.g. in production before the contract is live). */
     public static final class NotConfigured extends BasispoortException {
         public NotConfigured() {
-            super("klaspoort.basispoort.base-url is not configured", null);
+            super("klaspoort.basispoort.base-url is not configured", null, null);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import nl.klaspoort.edexml.RosterGroup;
 import nl.klaspoort.edexml.RosterSnapshot;
 import nl.klaspoort.edexml.RosterStudent;
@@ -186,55 +187,48 @@ public final class BasispoortWorld {
 
     /** Adds a pupil; an id of 0 gets the next free Basispoort user id. Returns the pupil as stored. */
     public synchronized Leerling addPupil(long schoolId, Leerling pupil) {
-        School school = school(schoolId);
-        Leerling stored = pupil.id() == 0 ? withId(pupil, nextUserId++) : pupil;
-        nextUserId = Math.max(nextUserId, stored.id() + 1);
-        school.leerlingen.put(stored.id(), stored);
-        touch(school);
-        return stored;
+        Leerling stored = pupil.id() == 0 ? withId(pupil, nextUserId) : pupil;
+        return put(schoolId, school -> school.leerlingen, stored.id(), stored, false);
     }
 
     public synchronized Leerling changePupil(long schoolId, Leerling pupil) {
-        School school = school(schoolId);
-        if (!school.leerlingen.containsKey(pupil.id())) {
-            throw new NoSuchElementException("pupil " + pupil.id());
-        }
-        school.leerlingen.put(pupil.id(), pupil);
-        touch(school);
-        return pupil;
+        return put(schoolId, school -> school.leerlingen, pupil.id(), pupil, true);
     }
 
     public synchronized void removePupil(long schoolId, long pupilId) {
-        School school = school(schoolId);
-        if (school.leerlingen.remove(pupilId) == null) {
-            throw new NoSuchElementException("pupil " + pupilId);
-        }
-        touch(school);
+        remove(schoolId, school -> school.leerlingen, pupilId);
     }
 
+    /** Adds a staff member; an id of 0 gets the next free Basispoort user id. Returns them as stored. */
     public synchronized Medewerker addStaff(long schoolId, Medewerker staff) {
-        School school = school(schoolId);
-        Medewerker stored = staff.id() == 0 ? withId(staff, nextUserId++) : staff;
-        nextUserId = Math.max(nextUserId, stored.id() + 1);
-        school.medewerkers.put(stored.id(), stored);
-        touch(school);
-        return stored;
+        Medewerker stored = staff.id() == 0 ? withId(staff, nextUserId) : staff;
+        return put(schoolId, school -> school.medewerkers, stored.id(), stored, false);
     }
 
     public synchronized Medewerker changeStaff(long schoolId, Medewerker staff) {
-        School school = school(schoolId);
-        if (!school.medewerkers.containsKey(staff.id())) {
-            throw new NoSuchElementException("staff " + staff.id());
-        }
-        school.medewerkers.put(staff.id(), staff);
-        touch(school);
-        return staff;
+        return put(schoolId, school -> school.medewerkers, staff.id(), staff, true);
     }
 
     public synchronized void removeStaff(long schoolId, long staffId) {
+        remove(schoolId, school -> school.medewerkers, staffId);
+    }
+
+    private <T> T put(long schoolId, Function<School, Map<Long, T>> users, long id, T user, boolean existing) {
         School school = school(schoolId);
-        if (school.medewerkers.remove(staffId) == null) {
-            throw new NoSuchElementException("staff " + staffId);
+        Map<Long, T> map = users.apply(school);
+        if (existing && !map.containsKey(id)) {
+            throw new NoSuchElementException("user " + id);
+        }
+        nextUserId = Math.max(nextUserId, id + 1);
+        map.put(id, user);
+        touch(school);
+        return user;
+    }
+
+    private <T> void remove(long schoolId, Function<School, Map<Long, T>> users, long id) {
+        School school = school(schoolId);
+        if (users.apply(school).remove(id) == null) {
+            throw new NoSuchElementException("user " + id);
         }
         touch(school);
     }

@@ -168,16 +168,16 @@ final class RestBasispoortClient implements BasispoortClient {
                 throw new BasispoortException.NoConsent(schoolId, e);
             }
             if (e.getStatusCode().is5xxServerError() || status == 429) {
-                throw new BasispoortException.Unavailable("Basispoort " + what + " answered " + status, e);
+                throw new BasispoortException.Unavailable("Basispoort " + what + " answered " + status, schoolId, e);
             }
-            throw new BasispoortException.Refused("Basispoort " + what + " answered " + status, status, e);
+            throw new BasispoortException.Refused("Basispoort " + what + " answered " + status, schoolId, status, e);
         } catch (ResourceAccessException e) {
             log.info("Basispoort {} (school {}) failed: {}", what, schoolId, e.getMostSpecificCause().getClass().getSimpleName());
             if (causedBy(e, SSLException.class)) {
                 throw new BasispoortException.TlsFailure("TLS with Basispoort failed for " + what
-                        + " (client certificate refused, or server not trusted)", e);
+                        + " (client certificate refused, or server not trusted)", schoolId, e);
             }
-            throw new BasispoortException.Unavailable("Basispoort unreachable for " + what, e);
+            throw new BasispoortException.Unavailable("Basispoort unreachable for " + what, schoolId, e);
         }
     }
 
@@ -204,7 +204,7 @@ final class RestBasispoortClient implements BasispoortClient {
             bundle.createSslContext(); // reads the key and trust stores now, so a missing file fails here, clearly
         } catch (RuntimeException e) {
             throw new BasispoortException.TlsFailure("SSL bundle '" + properties.sslBundle()
-                    + "' (the publisher's client certificate and trust store) cannot be loaded", e);
+                    + "' (the publisher's client certificate and trust store) cannot be loaded", null, e);
         }
         HttpClientSettings settings = HttpClientSettings.ofSslBundle(bundle)
                 .withTimeouts(properties.connectTimeout(), properties.readTimeout());
