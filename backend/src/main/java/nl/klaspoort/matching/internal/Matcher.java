@@ -226,45 +226,49 @@ public final class Matcher {
     // ---- 5. ambiguity ----
 
     private void ambiguity() {
-        double[] bestLocal = filled(local.size());
-        double[] secondLocal = filled(local.size());
-        int[] bestLocalPartner = new int[local.size()];
-        double[] bestRemote = filled(remote.size());
-        double[] secondRemote = filled(remote.size());
-        int[] bestRemotePartner = new int[remote.size()];
+        Best ofLocal = new Best(local.size());
+        Best ofRemote = new Best(remote.size());
         for (int p = 0; p < pairs; p++) {
-            int l = pairLocal[p];
-            int r = pairRemote[p];
-            if (raw[p] > bestLocal[l]) {
-                secondLocal[l] = bestLocal[l];
-                bestLocal[l] = raw[p];
-                bestLocalPartner[l] = r;
-            } else if (raw[p] > secondLocal[l]) {
-                secondLocal[l] = raw[p];
-            }
-            if (raw[p] > bestRemote[r]) {
-                secondRemote[r] = bestRemote[r];
-                bestRemote[r] = raw[p];
-                bestRemotePartner[r] = l;
-            } else if (raw[p] > secondRemote[r]) {
-                secondRemote[r] = raw[p];
-            }
+            ofLocal.offer(pairLocal[p], pairRemote[p], raw[p]);
+            ofRemote.offer(pairRemote[p], pairLocal[p], raw[p]);
         }
         for (int p = 0; p < pairs; p++) {
-            int l = pairLocal[p];
-            int r = pairRemote[p];
-            double competitor = Math.max(bestLocalPartner[l] == r ? secondLocal[l] : bestLocal[l],
-                    bestRemotePartner[r] == l ? secondRemote[r] : bestRemote[r]);
+            double competitor = Math.max(ofLocal.besides(pairLocal[p], pairRemote[p]),
+                    ofRemote.besides(pairRemote[p], pairLocal[p]));
             double gap = raw[p] - competitor;
             double penalty = AMBIGUITY_RATE * Math.max(0, AMBIGUITY_MARGIN - gap);
             confidence[p] = (int) Math.max(0, Math.min(100, Math.floor(raw[p] - penalty)));
         }
     }
 
-    private static double[] filled(int size) {
-        double[] values = new double[size];
-        Arrays.fill(values, Double.NEGATIVE_INFINITY);
-        return values;
+    /** Per pupil of one side: the best and second-best points of its pairs, and who the best pair is with. */
+    private static final class Best {
+        private final double[] best;
+        private final double[] second;
+        private final int[] partner;
+
+        Best(int size) {
+            best = new double[size];
+            second = new double[size];
+            partner = new int[size];
+            Arrays.fill(best, Double.NEGATIVE_INFINITY);
+            Arrays.fill(second, Double.NEGATIVE_INFINITY);
+        }
+
+        void offer(int pupil, int with, double points) {
+            if (points > best[pupil]) {
+                second[pupil] = best[pupil];
+                best[pupil] = points;
+                partner[pupil] = with;
+            } else if (points > second[pupil]) {
+                second[pupil] = points;
+            }
+        }
+
+        /** The best points of the pupil's pairs other than the one with {@code with}. */
+        double besides(int pupil, int with) {
+            return partner[pupil] == with ? second[pupil] : best[pupil];
+        }
     }
 
     // ---- 6. assignment and result ----
