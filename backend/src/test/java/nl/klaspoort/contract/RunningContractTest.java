@@ -36,10 +36,10 @@ class RunningContractTest {
     HttpGraphQlTester admin;
 
     @BeforeEach
-    void aSchoolWhoseContractEndsOnTheLastDayOfJune() {
+    void aSchoolWhoseContractEndsOnTheFirstOfJulySoRunsThroughJune() {
         Fixtures.TestSchool contracted = fixtures.school().named("Contractschool").withAdmin().create();
         school = contracted.id();
-        fixtures.contract(school, contracted.leeslab(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
+        fixtures.contract(school, contracted.leeslab(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 7, 1)); // ends on 1 July
         admin = Sessions.tester(port, contracted.adminEmail());
     }
 

@@ -7,7 +7,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Base of the administration tests: each test gets a fresh school of its own and a signed-in admin of it. */
+/**
+ * Base of the administration tests: each test gets a fresh school of its own (with running contracts for the demo
+ * products) and a signed-in admin of it.
+ */
 @KlaspoortTest
 public abstract class FreshSchoolTest {
 
@@ -25,7 +28,7 @@ public abstract class FreshSchoolTest {
 
     @BeforeEach
     void freshSchool() {
-        school = fixture.school().withAdmin().withSupervisors(2).create();
+        school = fixture.school().withAdmin().withSupervisors(2).withContracts().create();
         admin = Sessions.tester(port, school.adminEmail());
     }
 }

@@ -35,6 +35,7 @@ import nl.klaspoort.results.PracticeSessions.ImportedSession;
 import nl.klaspoort.school.Schools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,8 +44,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Demo data for the default run: two schools, three products with curricula, contracts, professionals with every role
- * combination, 60 students in groups 3–8 with koppelingen, and twelve weeks of practice sessions. Written once, into
+ * Demo data for the default run: two schools, three products with curricula (launched at the demo products peer,
+ * {@code klaspoort.demo-data.products-url}), contracts of each kind and status, professionals with every role
+ * combination, 60 students in groups 3–8 with koppelingen (each taking a licence), and twelve weeks of practice sessions. Written once, into
  * an empty database; never in the {@code prod} profile ({@code klaspoort.demo-data.enabled=false} there).
  * The logins are listed in the README and in {@link #LOGINS}. Written only through the owners' APIs, set-based where
  * it counts (students, koppelingen, sessions), so a start stays fast.
@@ -89,10 +91,11 @@ class DemoData implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final String productsUrl;
 
     DemoData(Schools schools, Products products, Contracts contracts, People people, Memberships memberships, Roles roles,
             Enrollments enrollments, PracticeSessions sessions, AuditLog audit, PasswordEncoder passwords,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, @Value("${klaspoort.demo-data.products-url}") String productsUrl) {
         this.schools = schools;
         this.products = products;
         this.contracts = contracts;
@@ -105,6 +108,7 @@ class DemoData implements ApplicationRunner {
         this.passwords = passwords;
         this.tx = tx;
         this.clock = clock;
+        this.productsUrl = productsUrl.replaceAll("/+$", "");
     }
 
     @Override
@@ -128,12 +132,15 @@ class DemoData implements ApplicationRunner {
         DemoProduct spelling = product("SPELLINGSTER", "Spellingster", "Spelling oefenen met directe feedback.", "pencil", 30, 6);
         DemoProduct rekenen = product("REKENROUTE", "Rekenroute", "Rekenen in korte, dagelijkse routes.", "calculator", 48, 8);
 
+        // contracts of each kind and status (A1): school-wide and legacy per-student, active, ending and ended
         LocalDate today = Amsterdam.today(clock);
         LocalDate augFirst = LocalDate.of(today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1, 8, 1);
         contract(regenboog, leeslab, Contracts.Kind.SCHOOL_WIDE, "Leeslab schoollicentie 60 leerlingen", 60, augFirst, null);
-        contract(regenboog, spelling, Contracts.Kind.PER_STUDENT, "Spellingster per leerling", 25, augFirst, null);
+        contract(regenboog, spelling, Contracts.Kind.PER_STUDENT, "Spellingster School abonnement", 25, augFirst.minusYears(2), null);
+        contract(regenboog, rekenen, Contracts.Kind.SCHOOL_WIDE, "Rekenroute schoollicentie 30 leerlingen", 30,
+                augFirst.minusYears(2), augFirst);
         contract(kompas, leeslab, Contracts.Kind.SCHOOL_WIDE, "Leeslab schoollicentie 40 leerlingen", 40, augFirst, null);
-        contract(kompas, rekenen, Contracts.Kind.PER_STUDENT, "Rekenroute per leerling", 20, augFirst, augFirst.plusYears(1).minusDays(1));
+        contract(kompas, rekenen, Contracts.Kind.PER_STUDENT, "Rekenroute School abonnement", 20, augFirst, augFirst.plusYears(1));
 
         String proHash = passwords.encode(PROFESSIONAL_PASSWORD);
         long beheerder = professional("Mirjam", null, "Kramer", "beheerder@demo.klaspoort.nl", "ICT-coördinator", proHash);
@@ -216,9 +223,9 @@ class DemoData implements ApplicationRunner {
     }
 
     private DemoProduct product(String code, String name, String description, String icon, int lessons, int testEvery) {
-        String slug = code.toLowerCase(Locale.ROOT);
-        long id = products.create(new NewProduct(code, name, description, icon, "https://producten.example/" + slug + "/start",
-                "https://producten.example/" + slug + "/handleiding", lessons, testEvery));
+        String slug = productsUrl + "/" + code.toLowerCase(Locale.ROOT);
+        long id = products.create(new NewProduct(code, name, description, icon, slug + "/start", slug + "/handleiding",
+                slug + "/begeleiders", lessons, testEvery));
         return new DemoProduct(id, lessons, testEvery);
     }
 
