@@ -21,6 +21,8 @@ import nl.klaspoort.audit.AuditAction;
 import nl.klaspoort.audit.AuditLog;
 import nl.klaspoort.audit.AuditTarget;
 import nl.klaspoort.contract.Contracts;
+import nl.klaspoort.dashboard.DashboardItems;
+import nl.klaspoort.dashboard.DashboardItems.Kind;
 import nl.klaspoort.enrollment.Enrollments;
 import nl.klaspoort.enrollment.Enrollments.LinkRow;
 import nl.klaspoort.membership.Memberships;
@@ -92,10 +94,12 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String productsUrl;
+    private final DashboardItems dashboard;
 
     DemoData(Schools schools, Products products, Contracts contracts, People people, Memberships memberships, Roles roles,
             Enrollments enrollments, PracticeSessions sessions, AuditLog audit, PasswordEncoder passwords,
-            TransactionTemplate tx, Clock clock, @Value("${klaspoort.demo-data.products-url}") String productsUrl) {
+            TransactionTemplate tx, Clock clock, @Value("${klaspoort.demo-data.products-url}") String productsUrl,
+            DashboardItems dashboard) {
         this.schools = schools;
         this.products = products;
         this.contracts = contracts;
@@ -109,6 +113,7 @@ class DemoData implements ApplicationRunner {
         this.tx = tx;
         this.clock = clock;
         this.productsUrl = productsUrl.replaceAll("/+$", "");
+        this.dashboard = dashboard;
     }
 
     @Override
@@ -208,6 +213,34 @@ class DemoData implements ApplicationRunner {
         memberships.archiveSince(regenboog, List.of(students.get(28), students.get(29)), archivedSince);
         memberships.archiveSince(kompas, List.of(students.get(59)), archivedSince);
         practiceSessions(sessionsFor, random);
+        dashboardItems();
+    }
+
+    /** The publisher's videos, recommended programmes and announcements on the dashboard (D1). */
+    private void dashboardItems() {
+        Instant now = clock.instant();
+        String video = productsUrl + "/video/";
+        item(Kind.VIDEO, "Aan de slag: inloggen en rondkijken", "Een rondleiding langs het dashboard, Beheer en Resultaten.",
+                video + "aan-de-slag", 1, now);
+        item(Kind.VIDEO, "Leerlingen koppelen aan producten", "Leerlingen en begeleiders koppelen, één voor één of in bulk.",
+                video + "koppelen", 2, now);
+        item(Kind.VIDEO, "Resultaten volgen", "Oefentijd op school en thuis, lessen en toetsen per leerling.",
+                video + "resultaten", 3, now);
+        item(Kind.VIDEO, "Abonnementen en licenties", "Wat de statussen betekenen en hoe u een licentie stopzet.",
+                video + "abonnementen", 4, now);
+        item(Kind.RECOMMENDATION, "Rekenroute", "Rekenen in korte, dagelijkse routes voor groep 3 tot en met 8.",
+                productsUrl + "/rekenroute/handleiding", 1, now);
+        item(Kind.RECOMMENDATION, "Spellingster", "Spelling oefenen met directe feedback, ook thuis.",
+                productsUrl + "/spellingster/handleiding", 2, now);
+        item(Kind.ANNOUNCEMENT, "Abonnementen beheren in Klaspoort",
+                "Onder Beheer → Abonnementen ziet u nu alle abonnementen van uw school, met de licenties in gebruik.",
+                null, 0, now.minus(3, ChronoUnit.DAYS));
+        item(Kind.ANNOUNCEMENT, "Onderhoud zaterdagochtend",
+                "Zaterdag tussen 06:00 en 08:00 uur kan Klaspoort enkele minuten niet bereikbaar zijn.", null, 0, now);
+    }
+
+    private void item(Kind kind, String title, String body, String url, int position, Instant published) {
+        dashboard.add(new DashboardItems.NewItem(kind, title, body, url, position, published));
     }
 
     private static void link(Map<List<Object>, List<Long>> links, long school, DemoProduct product, List<Long> supervisors,
