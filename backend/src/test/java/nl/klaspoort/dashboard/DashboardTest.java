@@ -48,10 +48,11 @@ class DashboardTest {
         assertThat(dashboard.path("school.contracts.edges[*].node.name").entityList(String.class).get())
                 .containsExactly("Leeslab schoollicentie 60 leerlingen", "Spellingster School abonnement");
         List<Map<String, Object>> items = dashboard.path("dashboardItems").entityList(OBJECT).get();
-        assertThat(titles(items, "VIDEO")).hasSize(4).startsWith("Aan de slag: inloggen en rondkijken");
-        assertThat(titles(items, "RECOMMENDATION")).containsExactly("Rekenroute", "Spellingster");
+        assertThat(titles(items, "VIDEO")).containsSubsequence("Aan de slag: inloggen en rondkijken",
+                "Leerlingen koppelen aan producten", "Resultaten volgen", "Abonnementen en licenties");
+        assertThat(titles(items, "RECOMMENDATION")).containsSubsequence("Rekenroute", "Spellingster");
         assertThat(titles(items, "ANNOUNCEMENT")).as("newest first")
-                .containsExactly("Onderhoud zaterdagochtend", "Abonnementen beheren in Klaspoort");
+                .containsSubsequence("Onderhoud zaterdagochtend", "Abonnementen beheren in Klaspoort");
     }
 
     private static List<String> titles(List<Map<String, Object>> items, String kind) {
