@@ -3,7 +3,6 @@ package nl.klaspoort.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import nl.klaspoort.contract.internal.ContractRenewals;
 import nl.klaspoort.contract.internal.ContractStore;
-import nl.klaspoort.platform.Amsterdam;
 import nl.klaspoort.support.Fixtures;
 import nl.klaspoort.support.Fixtures.TestSchool;
 import nl.klaspoort.support.KlaspoortTest;
@@ -71,25 +69,22 @@ class ContractRenewalsTest {
         clock.reset();
     }
 
-    private void at(String amsterdamTime) {
-        clock.moveTo(LocalDateTime.parse(amsterdamTime).atZone(Amsterdam.ZONE).toInstant());
-    }
 
     @Test
     @DisplayName("A1: a contract started on 29 February 2024 renews on 28 February 2025, 2026, 2027 and on 29 February 2028, once each")
     void renewalsFromALeapDayStart() {
         long contract = fixtures.contract(school.id(), school.leeslab(), "SCHOOL_WIDE", 20, LocalDate.parse("2024-02-29"), null);
-        at("2025-02-27T23:59");
+        clock.moveToAmsterdam("2025-02-27T23:59");
         renewals.run();
         assertThat(renewalEvents()).isEmpty();
         assertThat(storedRenewal(contract)).isEqualTo("2025-02-28");
 
-        at("2025-02-28T00:05");
+        clock.moveToAmsterdam("2025-02-28T00:05");
         renewals.run();
         renewals.run();
         assertThat(renewalEvents()).as("renewed once, however often it runs").containsExactly("2025-02-28 → 2026-02-28");
 
-        at("2027-03-01T00:05"); // the application was down for two renewals: caught up in one step
+        clock.moveToAmsterdam("2027-03-01T00:05"); // the application was down for two renewals: caught up in one step
         renewals.run();
         assertThat(renewalEvents()).containsExactly("2026-02-28 → 2028-02-29", "2025-02-28 → 2026-02-28");
         assertThat(storedRenewal(contract)).isEqualTo("2028-02-29");
@@ -106,13 +101,13 @@ class ContractRenewalsTest {
         fixtures.licence(contract, pupil, LocalDate.parse("2025-08-01"), null);
         fixtures.licence(contract, other, LocalDate.parse("2025-08-01"), LocalDate.parse("2026-03-01"));
 
-        at("2026-07-31T23:00");
+        clock.moveToAmsterdam("2026-07-31T23:00");
         renewals.run();
         assertThat(fixtures.licenceEnds(school.id(), pupil)).containsExactly("LEESLAB:-");
-        at("2026-08-01T00:00");
+        clock.moveToAmsterdam("2026-08-01T00:00");
         assertThat(licenceStatuses(contract)).as("before the job ran").containsExactly("ENDED 2026-03-01", "ENDED 2026-08-01");
 
-        at("2026-08-01T00:05");
+        clock.moveToAmsterdam("2026-08-01T00:05");
         renewals.run();
         renewals.run();
         assertThat(fixtures.licenceEnds(school.id(), pupil)).containsExactly("LEESLAB:2026-08-01");
@@ -151,7 +146,7 @@ class ContractRenewalsTest {
     @DisplayName("A1: once across nodes: while another node holds the job's lock, a run skips and changes nothing")
     void anotherNodeHoldsTheLock() throws Exception {
         fixtures.contract(school.id(), school.leeslab(), "SCHOOL_WIDE", 20, LocalDate.parse("2025-06-01"), null);
-        at("2026-06-01T00:05");
+        clock.moveToAmsterdam("2026-06-01T00:05");
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> otherNode = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {

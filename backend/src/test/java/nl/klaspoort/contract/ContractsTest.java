@@ -3,10 +3,8 @@ package nl.klaspoort.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import nl.klaspoort.platform.Amsterdam;
 import nl.klaspoort.support.Fixtures;
 import nl.klaspoort.support.Fixtures.TestSchool;
 import nl.klaspoort.support.KlaspoortTest;
@@ -54,7 +52,7 @@ class ContractsTest {
 
     @BeforeEach
     void aSchoolWithAContractOfEachKindAndStatus() {
-        at("2026-12-02T09:00");
+        clock.moveToAmsterdam("2026-12-02T09:00");
         school = fixtures.school().withAdmin().withSupervisors(1).create();
         admin = Sessions.tester(port, school.adminEmail());
         schoolWide = fixtures.contract(school.id(), school.leeslab(), "SCHOOL_WIDE", 60, LocalDate.parse("2025-08-01"), null);
@@ -75,9 +73,6 @@ class ContractsTest {
         clock.reset();
     }
 
-    private void at(String amsterdamTime) {
-        clock.moveTo(LocalDateTime.parse(amsterdamTime).atZone(Amsterdam.ZONE).toInstant());
-    }
 
     @Test
     @DisplayName("A1: product, kind, licences in use of total, start, status Actief / Eindigt op / Beëindigd sinds, by product name")
@@ -142,13 +137,13 @@ class ContractsTest {
     @DisplayName("A2: an ending can be cancelled up to the day before the end date, not on it (end date today) nor after (yesterday)")
     void theEndingCannotBeCancelledOnceTheEndDateHasCome() {
         mutation("ContractEnd", "contractEnd", Map.of("contractId", Long.toString(schoolWide)));
-        at("2027-07-31T23:59");
+        clock.moveToAmsterdam("2027-07-31T23:59");
         assertThat(contract(schoolWide)).containsEntry("status", "ENDING").containsEntry("endingCancellable", true);
-        at("2027-08-01T00:00");
+        clock.moveToAmsterdam("2027-08-01T00:00");
         assertThat(contract(schoolWide)).as("end date today").containsEntry("status", "ENDED").containsEntry("licencesInUse", 0);
         assertThat(errors("ContractEndCancel", "contractEndCancel", Map.of("contractId", Long.toString(schoolWide))))
                 .containsExactly("ENDING_PASSED:2027-08-01");
-        at("2027-08-02T12:00");
+        clock.moveToAmsterdam("2027-08-02T12:00");
         assertThat(errors("ContractEndCancel", "contractEndCancel", Map.of("contractId", Long.toString(schoolWide))))
                 .as("end date yesterday").containsExactly("ENDING_PASSED:2027-08-01");
         assertThat(errors("ContractEnd", "contractEnd", Map.of("contractId", Long.toString(schoolWide))))
@@ -202,7 +197,7 @@ class ContractsTest {
                 .containsEntry("status", "ACTIVE").containsEntry("renewalDate", "2027-03-15");
 
         mutation("LicenceEnd", "licenceEnd", Map.of("licenceId", licence));
-        at("2027-03-15T00:00");
+        clock.moveToAmsterdam("2027-03-15T00:00");
         assertThat(licences(perStudent).getFirst()).containsEntry("status", "ENDED").containsEntry("endingCancellable", false);
         assertThat(errors("LicenceEndCancel", "licenceEndCancel", Map.of("licenceId", licence)))
                 .containsExactly("ENDING_PASSED:2027-03-15");

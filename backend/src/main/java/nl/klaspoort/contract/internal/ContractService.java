@@ -20,6 +20,7 @@ import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.Connection;
 import nl.klaspoort.platform.Cursors;
 import nl.klaspoort.platform.PageSize;
+import nl.klaspoort.platform.Ids;
 import nl.klaspoort.platform.PayloadError;
 import nl.klaspoort.platform.Where;
 import org.springframework.stereotype.Service;
@@ -94,7 +95,7 @@ class ContractService {
     /** One contract of the school, or null when there is no such contract there; ADMIN or SUPERVISOR. */
     Contract contract(long schoolId, String contractId) {
         access.require(schoolId, Role.ADMIN, Role.SUPERVISOR);
-        Long id = parse(contractId);
+        Long id = Ids.parse(contractId);
         return id == null ? null : queries.contract(id, contracts.today()).filter(c -> c.schoolId() == schoolId).orElse(null);
     }
 
@@ -128,43 +129,35 @@ class ContractService {
     /** A2: the contract ends at its renewal date and no longer renews. */
     @Transactional
     ContractPayload end(String contractId) {
-        LocalDate today = contracts.today();
-        Contract contract = administeredContract(contractId, today);
-        if (contract == null) {
-            return new ContractPayload(null, List.of(notFound("contractId")));
-        }
-        if (contract.status() == Status.ENDED) {
-            return new ContractPayload(contract, List.of(PayloadError.of(ContractError.CONTRACT_ENDED)
-                    .field("contractId").param("date", contract.endDate())));
-        }
-        if (contract.status() == Status.ENDING) {
-            return new ContractPayload(contract, List.of());
-        }
-        LocalDate end = ContractTerms.nextRenewal(contract.startDate(), today);
-        store.setEnd(contract.id(), end);
-        record(contract, ContractAction.CONTRACT_END, state(null, contract.renewalDate()), state(end, null));
-        return new ContractPayload(queries.contract(contract.id(), today).orElseThrow(), List.of());
+        return changeContract(contractId, (contract, today) -> {
+            if (contract.status() == Status.ENDED) {
+                return new ContractPayload(contract, List.of(error(ContractError.CONTRACT_ENDED, "contractId", contract.endDate())));
+            }
+            if (contract.status() == Status.ENDING) {
+                return new ContractPayload(contract, List.of());
+            }
+            LocalDate end = ContractTerms.nextRenewal(contract.startDate(), today);
+            store.setEnd(contract.id(), end);
+            record(contract, ContractAction.CONTRACT_END, state(null, contract.renewalDate()), state(end, null));
+            return new ContractPayload(queries.contract(contract.id(), today).orElseThrow(), List.of());
+        });
     }
 
     /** A2: an ending is cancelled while its end date has not come; the contract renews again. */
     @Transactional
     ContractPayload cancelEnd(String contractId) {
-        LocalDate today = contracts.today();
-        Contract contract = administeredContract(contractId, today);
-        if (contract == null) {
-            return new ContractPayload(null, List.of(notFound("contractId")));
-        }
-        if (contract.status() == Status.ENDED) {
-            return new ContractPayload(contract, List.of(PayloadError.of(ContractError.ENDING_PASSED)
-                    .field("contractId").param("date", contract.endDate())));
-        }
-        if (contract.status() == Status.ACTIVE) {
-            return new ContractPayload(contract, List.of());
-        }
-        store.setEnd(contract.id(), null);
-        Contract after = queries.contract(contract.id(), today).orElseThrow();
-        record(contract, ContractAction.CONTRACT_END_CANCEL, state(contract.endDate(), null), state(null, after.renewalDate()));
-        return new ContractPayload(after, List.of());
+        return changeContract(contractId, (contract, today) -> {
+            if (contract.status() == Status.ENDED) {
+                return new ContractPayload(contract, List.of(error(ContractError.ENDING_PASSED, "contractId", contract.endDate())));
+            }
+            if (contract.status() == Status.ACTIVE) {
+                return new ContractPayload(contract, List.of());
+            }
+            store.setEnd(contract.id(), null);
+            Contract after = queries.contract(contract.id(), today).orElseThrow();
+            record(contract, ContractAction.CONTRACT_END_CANCEL, state(contract.endDate(), null), state(null, after.renewalDate()));
+            return new ContractPayload(after, List.of());
+        });
     }
 
     /**
@@ -173,24 +166,16 @@ class ContractService {
      */
     @Transactional
     LicencePayload endLicence(String licenceId) {
-        LocalDate today = contracts.today();
-        Licence licence = administeredLicence(licenceId, today);
-        if (licence == null) {
-            return new LicencePayload(null, List.of(notFound("licenceId")));
-        }
-        Contract contract = queries.contract(licence.contractId(), today).orElseThrow();
-        if (contract.status() == Status.ENDED) {
-            return new LicencePayload(licence, List.of(PayloadError.of(ContractError.CONTRACT_ENDED)
-                    .field("licenceId").param("date", contract.endDate())));
-        }
-        if (licence.status() != Status.ACTIVE && (contract.endDate() == null || !contract.endDate().equals(licence.endDate()))) {
-            return new LicencePayload(licence, List.of()); // already ending or ended of its own
-        }
-        LocalDate end = licence.kind() == Kind.SCHOOL_WIDE ? today : ContractTerms.nextRenewal(licence.startDate(), today);
-        store.setLicenceEnd(licence.id(), end);
-        Licence after = queries.licence(licence.id(), today).orElseThrow();
-        recordLicence(contract, after, ContractAction.LICENCE_END, null, end);
-        return new LicencePayload(after, List.of());
+        return changeLicence(licenceId, (licence, contract, today) -> {
+            if (licence.status() != Status.ACTIVE && (contract.endDate() == null || !contract.endDate().equals(licence.endDate()))) {
+                return new LicencePayload(licence, List.of()); // already ending or ended of its own
+            }
+            LocalDate end = licence.kind() == Kind.SCHOOL_WIDE ? today : ContractTerms.nextRenewal(licence.startDate(), today);
+            store.setLicenceEnd(licence.id(), end);
+            Licence after = queries.licence(licence.id(), today).orElseThrow();
+            recordLicence(contract, after, ContractAction.LICENCE_END, null, end);
+            return new LicencePayload(after, List.of());
+        });
     }
 
     /**
@@ -199,6 +184,44 @@ class ContractService {
      */
     @Transactional
     LicencePayload cancelLicenceEnd(String licenceId) {
+        return changeLicence(licenceId, (licence, contract, today) -> {
+            if (!licence.endingCancellable()) {
+                boolean own = licence.endDate() != null && !licence.endDate().equals(contract.endDate());
+                return new LicencePayload(licence, own ? List.of(error(ContractError.ENDING_PASSED, "licenceId", licence.endDate()))
+                        : List.of());
+            }
+            if (licence.status() == Status.ENDED) { // a school-wide licence ended at once takes a seat again
+                List<PayloadError> problems = licences.problems(licence.schoolId(), Map.of(contract.productId(), 1), today);
+                if (!problems.isEmpty()) {
+                    return new LicencePayload(licence, problems.stream().map(p -> new PayloadError(p.code(), "licenceId",
+                            p.itemId(), p.params())).toList());
+                }
+            }
+            LocalDate before = licence.endDate();
+            store.setLicenceEnd(licence.id(), null);
+            Licence after = queries.licence(licence.id(), today).orElseThrow();
+            recordLicence(contract, after, ContractAction.LICENCE_END_CANCEL, before, null);
+            return new LicencePayload(after, List.of());
+        });
+    }
+
+    private interface ContractChange {
+        ContractPayload apply(Contract contract, LocalDate today);
+    }
+
+    private interface LicenceChange {
+        LicencePayload apply(Licence licence, Contract contract, LocalDate today);
+    }
+
+    /** The change of a contract the signed-in user administers (NOT_FOUND otherwise), on today. */
+    private ContractPayload changeContract(String contractId, ContractChange change) {
+        LocalDate today = contracts.today();
+        Contract contract = administeredContract(contractId, today);
+        return contract == null ? new ContractPayload(null, List.of(notFound("contractId"))) : change.apply(contract, today);
+    }
+
+    /** The change of a licence the signed-in user administers (NOT_FOUND otherwise) of a contract that has not ended. */
+    private LicencePayload changeLicence(String licenceId, LicenceChange change) {
         LocalDate today = contracts.today();
         Licence licence = administeredLicence(licenceId, today);
         if (licence == null) {
@@ -206,37 +229,24 @@ class ContractService {
         }
         Contract contract = queries.contract(licence.contractId(), today).orElseThrow();
         if (contract.status() == Status.ENDED) {
-            return new LicencePayload(licence, List.of(PayloadError.of(ContractError.CONTRACT_ENDED)
-                    .field("licenceId").param("date", contract.endDate())));
+            return new LicencePayload(licence, List.of(error(ContractError.CONTRACT_ENDED, "licenceId", contract.endDate())));
         }
-        if (!licence.endingCancellable()) {
-            boolean own = licence.endDate() != null && !licence.endDate().equals(contract.endDate());
-            return new LicencePayload(licence, own ? List.of(PayloadError.of(ContractError.ENDING_PASSED)
-                    .field("licenceId").param("date", licence.endDate())) : List.of());
-        }
-        if (licence.status() == Status.ENDED) { // a school-wide licence ended at once takes a seat again
-            List<PayloadError> problems = licences.problems(licence.schoolId(), Map.of(contract.productId(), 1), today);
-            if (!problems.isEmpty()) {
-                return new LicencePayload(licence, problems.stream().map(p -> new PayloadError(p.code(), "licenceId",
-                        p.itemId(), p.params())).toList());
-            }
-        }
-        LocalDate before = licence.endDate();
-        store.setLicenceEnd(licence.id(), null);
-        Licence after = queries.licence(licence.id(), today).orElseThrow();
-        recordLicence(contract, after, ContractAction.LICENCE_END_CANCEL, before, null);
-        return new LicencePayload(after, List.of());
+        return change.apply(licence, contract, today);
+    }
+
+    private static PayloadError error(ContractError code, String field, LocalDate date) {
+        return PayloadError.of(code).field(field).param("date", date);
     }
 
     /** The contract when the signed-in user is ADMIN at its school; null when it does not exist or they hold no role there. */
     private Contract administeredContract(String contractId, LocalDate today) {
-        Long id = parse(contractId);
+        Long id = Ids.parse(contractId);
         Contract contract = id == null ? null : queries.contract(id, today).orElse(null);
         return contract != null && administers(contract.schoolId()) ? contract : null;
     }
 
     private Licence administeredLicence(String licenceId, LocalDate today) {
-        Long id = parse(licenceId);
+        Long id = Ids.parse(licenceId);
         Licence licence = id == null ? null : queries.licence(id, today).orElse(null);
         return licence != null && administers(licence.schoolId()) ? licence : null;
     }
@@ -278,16 +288,9 @@ class ContractService {
         return PayloadError.of(CommonError.NOT_FOUND).field(field);
     }
 
-    private static Long parse(String id) {
-        try {
-            return id == null ? null : Long.valueOf(id.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     private static long id(String key) {
-        Long id = parse(key);
+        Long id = Ids.parse(key);
         if (id == null) {
             throw Cursors.invalid();
         }

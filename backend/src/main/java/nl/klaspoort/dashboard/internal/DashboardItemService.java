@@ -15,6 +15,7 @@ import nl.klaspoort.dashboard.DashboardItems.NewItem;
 import nl.klaspoort.platform.AccessRefusedException;
 import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.ErrorCode;
+import nl.klaspoort.platform.Ids;
 import nl.klaspoort.platform.PayloadError;
 import nl.klaspoort.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,7 +73,7 @@ class DashboardItemService {
     @Transactional
     Payload update(ItemInput input) {
         requirePublisher();
-        DashboardItem existing = id(input.itemId()) == null ? null : queries.item(id(input.itemId())).orElse(null);
+        DashboardItem existing = Ids.parse(input.itemId()) == null ? null : queries.item(Ids.parse(input.itemId())).orElse(null);
         if (existing == null) {
             return new Payload(null, List.of(PayloadError.of(CommonError.NOT_FOUND).field("itemId")));
         }
@@ -88,7 +89,7 @@ class DashboardItemService {
     @Transactional
     Payload remove(String itemId) {
         requirePublisher();
-        Long id = id(itemId);
+        Long id = Ids.parse(itemId);
         if (id == null || !store.remove(id)) {
             return new Payload(null, List.of(PayloadError.of(CommonError.NOT_FOUND).field("itemId")));
         }
@@ -144,11 +145,4 @@ class DashboardItemService {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private static Long id(String text) {
-        try {
-            return text == null ? null : Long.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }

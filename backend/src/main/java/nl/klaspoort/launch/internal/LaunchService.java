@@ -15,6 +15,7 @@ import nl.klaspoort.people.People;
 import nl.klaspoort.people.Person;
 import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.ErrorCode;
+import nl.klaspoort.platform.Ids;
 import nl.klaspoort.platform.PayloadError;
 import nl.klaspoort.product.Product;
 import nl.klaspoort.product.Products;
@@ -89,7 +90,7 @@ class LaunchService {
     LaunchPayload launch(String schoolIdText, String productIdText) {
         long schoolId = access.require(schoolIdText, Role.STUDENT);
         long pupil = CurrentUser.id();
-        Long productId = parse(productIdText);
+        Long productId = Ids.parse(productIdText);
         Product product = productId == null ? null : products.byId(productId).orElse(null);
         if (product == null) {
             return refused(PayloadError.of(CommonError.NOT_FOUND).field("productId"));
@@ -110,11 +111,4 @@ class LaunchService {
         return new LaunchPayload(null, List.of(error));
     }
 
-    private static Long parse(String id) {
-        try {
-            return id == null ? null : Long.valueOf(id.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }
