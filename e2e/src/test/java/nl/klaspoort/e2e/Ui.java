@@ -47,16 +47,16 @@ final class Ui {
         page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(task)).click();
     }
 
-    /** Visible grid cells with this text (the grid keeps hidden cells of earlier rows around). */
+    /** Visible table cells with this text. */
     static Locator row(Page page, String text) {
-        return page.locator("vaadin-grid-cell-content")
+        return page.locator("table.kp-table td, table.kp-table th[scope=row]")
                 .filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^\\s*" + text.replaceAll("[.*+?^${}()|\\[\\]\\\\]", "\\\\$0") + "\\s*$")))
                 .filter(new Locator.FilterOptions().setVisible(true));
     }
 
-    /** Visible grid cells that contain this text (e.g. one badge among several). */
+    /** Visible table cells that contain this text (e.g. one badge among several). */
     static Locator cellContaining(Page page, String text) {
-        return page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(text))
+        return page.locator("table.kp-table td").filter(new Locator.FilterOptions().setHasText(text))
                 .filter(new Locator.FilterOptions().setVisible(true));
     }
 
@@ -64,6 +64,28 @@ final class Ui {
     static void selectUser(Page page, String name) {
         page.getByLabel("Selecteer " + name, new Page.GetByLabelOptions().setExact(true))
                 .filter(new Locator.FilterOptions().setVisible(true)).click();
+    }
+
+    /** The page's busy indicator, shown while data loads. */
+    static Locator busy(Page page) {
+        return page.locator(".kp-busy").filter(new Locator.FilterOptions().setVisible(true));
+    }
+
+    /** Presses Tab until the focused element matches the predicate (a bounded walk through the tab order). */
+    static void tabTo(Page page, String description, java.util.function.Predicate<String> focused) {
+        for (int i = 0; i < 60; i++) {
+            page.keyboard().press("Tab");
+            if (focused.test(focusedName(page))) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + description);
+    }
+
+    /** The accessible name (aria-label, label or text) of the focused element. */
+    static String focusedName(Page page) {
+        return (String) page.evaluate("() => { const e = document.activeElement; "
+                + "return e ? (e.getAttribute('aria-label') || e.labels?.[0]?.textContent || e.textContent || '').trim() : ''; }");
     }
 
     static Locator visible(Page page, String selector) {
