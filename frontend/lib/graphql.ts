@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
-import { useCallback, useEffect, useState } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
+import { currentLanguage } from '../i18n';
 
 /** The server said nobody is signed in (HTTP 401). */
 export class NotSignedInError extends Error {
@@ -27,12 +27,21 @@ export function csrfHeaders(): Record<string, string> {
   return token ? { 'X-XSRF-TOKEN': token } : {};
 }
 
-/** Runs one typed query or mutation over HTTP with the session cookie. */
-export async function execute<R, V>(document: TypedDocumentString<R, V>, variables?: V): Promise<R> {
+/**
+ * Runs one typed query or mutation over HTTP with the session cookie, in the user's language (`Accept-Language`, so
+ * the server's messages come back in it too).
+ */
+export async function execute<R, V>(document: TypedDocumentString<R, V>, variables?: V, signal?: AbortSignal): Promise<R> {
   const response = await fetch('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json', ...csrfHeaders() },
+    signal,
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/graphql-response+json, application/json',
+      'Accept-Language': currentLanguage(),
+      ...csrfHeaders(),
+    },
     body: JSON.stringify({ query: document.toString(), variables }),
   });
   if (response.status === 401) {
@@ -43,37 +52,6 @@ export async function execute<R, V>(document: TypedDocumentString<R, V>, variabl
     throw new GraphQLRequestError(body.errors);
   }
   return body.data as R;
-}
-
-export interface QueryState<R> {
-  data?: R;
-  error?: Error;
-  loading: boolean;
-  refetch: () => void;
-}
-
-/** Runs a query when mounted and whenever its variables change (compared by value). */
-export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables?: V, skip = false): QueryState<R> {
-  const key = JSON.stringify(variables ?? {});
-  const [state, setState] = useState<{ data?: R; error?: Error; loading: boolean }>({ loading: !skip });
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    if (skip) {
-      return;
-    }
-    let current = true;
-    setState((s) => ({ ...s, loading: true }));
-    execute(document, variables).then(
-      (data) => current && setState({ data, loading: false }),
-      (error: Error) => current && setState({ error, loading: false }),
-    );
-    return () => {
-      current = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [document, key, generation, skip]);
-  const refetch = useCallback(() => setGeneration((g) => g + 1), []);
-  return { ...state, refetch };
 }
 
 let wsClient: Client | undefined;
@@ -92,7 +70,9 @@ export function subscribe<R, V>(document: TypedDocumentString<R, V>, variables: 
   return subscriptions().subscribe<R>(
     { query: document.toString(), variables: variables as Record<string, unknown> },
     {
-      next: (result) => { if (result.data) onData(result.data as R); },
+      next: (result) => {
+        if (result.data) onData(result.data as R);
+      },
       error: (error) => console.warn('subscription failed', error),
       complete: () => undefined,
     },

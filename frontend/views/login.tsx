@@ -1,14 +1,15 @@
 import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
 import { LoginForm, type LoginI18n } from '@vaadin/react-components/LoginForm.js';
 import { useState } from 'react';
+import { usePageTitle } from '../components/PageHeader';
+import { Providers } from '../components/Providers';
+import { setLanguage, t, useLanguage } from '../i18n';
 import { csrfHeaders } from '../lib/graphql';
-import '../styles/klaspoort.css';
-import { I18nProvider, useI18n, usePageTitle } from '../lib/i18n';
 
-export const config: ViewConfig = { title: 'Inloggen', skipLayouts: true };
+export const config: ViewConfig = { title: 'login.submit', skipLayouts: true, menu: { exclude: true } };
 
 function Login() {
-  const { t, language, setLanguage } = useI18n();
+  const language = useLanguage();
   const [error, setError] = useState(false);
   const [busy, setBusy] = useState(false);
   usePageTitle(t('login.submit'));
@@ -47,16 +48,12 @@ function Login() {
 
   return (
     <main className="kp-login">
-      <p className="kp-brand-large" aria-hidden="true">Klaspoort</p>
+      <p className="kp-brand-large" aria-hidden="true">
+        Klaspoort
+      </p>
       <p>{t('login.description')}</p>
-      <LoginForm
-        i18n={i18n}
-        error={error}
-        disabled={busy}
-        noForgotPassword
-        onLogin={(e) => void login(e.detail.username, e.detail.password)}
-      />
-      <button type="button" className="kp-link-button" onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}>
+      <LoginForm i18n={i18n} error={error} disabled={busy} noForgotPassword onLogin={(e) => void login(e.detail.username, e.detail.password)} />
+      <button type="button" className="kp-link-button" lang={language === 'nl' ? 'en' : 'nl'} onClick={() => void setLanguage(language === 'nl' ? 'en' : 'nl')}>
         {t('header.language')}
       </button>
     </main>
@@ -65,8 +62,8 @@ function Login() {
 
 export default function LoginView() {
   return (
-    <I18nProvider>
+    <Providers>
       <Login />
-    </I18nProvider>
+    </Providers>
   );
 }

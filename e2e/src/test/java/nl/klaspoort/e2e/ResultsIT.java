@@ -49,7 +49,7 @@ class ResultsIT extends BrowserJourney {
         assertThat(Ui.row(page, "Sanne de Jong")).isVisible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sanne de Jong")).click();
         assertThat(page.locator("#student-title")).hasText("Sanne de Jong");
-        assertThat(page.getByText("Oefentijd per week")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Oefentijd per week"))).isVisible();
         assertThat(page.locator(".kp-chart canvas")).hasCount(1);
         Accessibility.assertNoSeriousViolations(page);
     }
@@ -127,7 +127,7 @@ class ResultsIT extends BrowserJourney {
         JsonNode recorded = Api.productGraphql(app, token, """
                 mutation($input: PracticeSessionsRecordInput!) { practiceSessionsRecord(input: $input) { created errors { message } } }
                 """, Map.of("input", Map.of("sessions", List.of(session)))).get("practiceSessionsRecord");
-        assertThat(recorded.get("errors").isEmpty()).as(recorded.toString()).isTrue();
+        assertThat(recorded.get("created").asInt()).as(recorded.toString()).isEqualTo(1);
     }
 
     @Test
@@ -218,8 +218,9 @@ class ResultsIT extends BrowserJourney {
         assertThat(Ui.row(page, "Sam " + last)).isVisible();
         Locator total = Ui.visible(page, "[data-testid=practice-total-" + student + "]");
         assertThat(total).hasText("45 min");
-        assertThat(Ui.row(page, "20 min")).isVisible();
-        assertThat(Ui.row(page, "25 min")).isVisible();
+        Locator row = page.locator("table.kp-table tbody tr").filter(new Locator.FilterOptions().setHasText("Sam " + last));
+        assertThat(row.locator("td").nth(4)).hasText("20 min");
+        assertThat(row.locator("td").nth(5)).hasText("25 min");
 
         CDPSession cdp = context.newCDPSession(page);
         cdp.send("Network.enable");
@@ -250,7 +251,8 @@ class ResultsIT extends BrowserJourney {
         Instant threeWeeksAgo = thisWeek.minus(21, ChronoUnit.DAYS);
         LocalDate thisMonday = LocalDate.ofInstant(thisWeek, amsterdam);
         practise("leeslab-demo", "leeslab-demo-geheim-2026", student, "rs4-a-" + last, threeWeeksAgo, 30, "203.0.113.9", 1, null);
-        practise("leeslab-demo", "leeslab-demo-geheim-2026", student, "rs4-b-" + last, thisWeek, 15, "192.0.2.10", 2, 72.5);
+        // Leeslab's tenth lesson ends with a test
+        practise("leeslab-demo", "leeslab-demo-geheim-2026", student, "rs4-b-" + last, thisWeek, 15, "192.0.2.10", 10, 72.5);
 
         openResults();
         Ui.fill(page, "Zoeken", last);
