@@ -47,7 +47,15 @@ function Header() {
   ];
   return (
     <header className="kp-header" slot="navbar">
-      <a className="kp-skip-link" href="#main">
+      <a
+        className="kp-skip-link"
+        href="#main"
+        onClick={(e) => {
+          // the page's <base href> would turn "#main" into a link to the start page: move the focus instead
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <span className="kp-brand">{t('app.name')}</span>

@@ -35,7 +35,7 @@ export function DetailsForm({
         <>
           <EmailField label={t('profile.email')} required value={details.email} {...fieldError(errors.email)} onValueChanged={(e) => set('email', e.detail.value)} />
           <TextField label={t('profile.function')} value={details.function} onValueChanged={(e) => set('function', e.detail.value)} />
-          <CheckboxGroup label={t('admin.roles')} required value={details.roles} {...fieldError(errors.roles)} onValueChanged={(e) => set('roles', e.detail.value as Role[])}>
+          <CheckboxGroup label={t('admin.roles')} value={details.roles} {...fieldError(errors.roles)} onValueChanged={(e) => set('roles', e.detail.value as Role[])}>
             {ROLES.map((role) => (
               <Checkbox key={role} value={role} label={t(`role.${role}`)} />
             ))}
@@ -61,12 +61,12 @@ export function DetailsForm({
             onValueChanged={(e) => set('gradeYear', e.detail.value ? Number(e.detail.value) : null)}
           />
           <TextField label={t('profile.group')} value={details.group} onValueChanged={(e) => set('group', e.detail.value)} />
-          <CheckboxGroup label={t('admin.col.products')} required value={details.productIds} {...fieldError(errors.productIds)} onValueChanged={(e) => set('productIds', e.detail.value)}>
+          <CheckboxGroup label={t('admin.col.products')} value={details.productIds} {...fieldError(errors.productIds)} onValueChanged={(e) => set('productIds', e.detail.value)}>
             {products.map((p) => (
               <Checkbox key={p.id} value={p.id} label={p.name} />
             ))}
           </CheckboxGroup>
-          <CheckboxGroup label={t('admin.supervisors')} required value={details.supervisorIds} {...fieldError(errors.supervisorIds)} onValueChanged={(e) => set('supervisorIds', e.detail.value)}>
+          <CheckboxGroup label={t('admin.supervisors')} value={details.supervisorIds} {...fieldError(errors.supervisorIds)} onValueChanged={(e) => set('supervisorIds', e.detail.value)}>
             {supervisors.map((s) => (
               <Checkbox key={s.id} value={s.id} label={s.displayName} />
             ))}

@@ -56,7 +56,7 @@ class ShellIT extends BrowserJourney {
         assertThat(skip).isVisible();
         page.keyboard().press("Enter");
 
-        Ui.tabTo(page, "the search field", "Zoeken"::equals);
+        Ui.tabTo(page, "the search field", name -> name.startsWith("Zoeken"));
         page.keyboard().type(last);
         assertThat(page.locator("nav.kp-pager")).containsText("1–2 van 2");
 

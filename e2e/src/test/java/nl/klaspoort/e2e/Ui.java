@@ -84,8 +84,14 @@ final class Ui {
 
     /** The accessible name (aria-label, label or text) of the focused element. */
     static String focusedName(Page page) {
-        return (String) page.evaluate("() => { const e = document.activeElement; "
-                + "return e ? (e.getAttribute('aria-label') || e.labels?.[0]?.textContent || e.textContent || '').trim() : ''; }");
+        return (String) page.evaluate("""
+                () => {
+                  const e = document.activeElement;
+                  if (!e) return '';
+                  const by = e.getAttribute('aria-labelledby');
+                  const named = by ? by.split(' ').map(id => document.getElementById(id)?.textContent ?? '').join(' ') : '';
+                  return (e.getAttribute('aria-label') || named || e.labels?.[0]?.textContent || e.textContent || '').trim();
+                }""");
     }
 
     static Locator visible(Page page, String selector) {
