@@ -6,26 +6,12 @@ import { TextField } from '@vaadin/react-components/TextField.js';
 import { fieldError } from '../../../components/FormErrors';
 import type { Role } from '../../../gql/graphql';
 import { t } from '../../../i18n';
-import type { Details, Kind } from './details';
+import type { StepProps } from './details';
 
 const ROLES: Role[] = ['ADMIN', 'SUPERVISOR'];
 
 /** Step 2 of the wizard: the new user's details, every field with its own error. */
-export function DetailsForm({
-  kind,
-  details,
-  errors,
-  products,
-  supervisors,
-  set,
-}: {
-  kind: Kind;
-  details: Details;
-  errors: Record<string, string>;
-  products: readonly { id: string; name: string }[];
-  supervisors: readonly { id: string; displayName: string }[];
-  set: <K extends keyof Details>(key: K, value: Details[K]) => void;
-}) {
+export function DetailsForm({ kind, details, errors, products, supervisors, set }: StepProps) {
   return (
     <>
       <TextField label={t('profile.firstName')} required value={details.firstName} {...fieldError(errors.firstName)} onValueChanged={(e) => set('firstName', e.detail.value)} />

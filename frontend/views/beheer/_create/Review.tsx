@@ -1,24 +1,10 @@
 import { TextField } from '@vaadin/react-components/TextField.js';
 import { fieldError } from '../../../components/FormErrors';
 import { t } from '../../../i18n';
-import type { Details, Kind } from './details';
+import type { StepProps } from './details';
 
 /** Step 2B: everything entered, by name, and for a student the suggested username and password, editable. */
-export function Review({
-  kind,
-  details,
-  errors,
-  products,
-  supervisors,
-  set,
-}: {
-  kind: Kind;
-  details: Details;
-  errors: Record<string, string>;
-  products: readonly { id: string; name: string }[];
-  supervisors: readonly { id: string; displayName: string }[];
-  set: <K extends keyof Details>(key: K, value: Details[K]) => void;
-}) {
+export function Review({ kind, details, errors, products, supervisors, set }: StepProps) {
   const none = t('common.none');
   const productNames = products.filter((p) => details.productIds.includes(p.id)).map((p) => p.name).join(', ') || none;
   return (

@@ -33,6 +33,16 @@ export const EMPTY: Details = {
   password: '',
 };
 
+/** What steps 2 and 2B show and edit. */
+export interface StepProps {
+  kind: Kind;
+  details: Details;
+  errors: Record<string, string>;
+  products: readonly { id: string; name: string }[];
+  supervisors: readonly { id: string; displayName: string }[];
+  set: <K extends keyof Details>(key: K, value: Details[K]) => void;
+}
+
 /** The fields of step 2B (the review); every other field lives on step 2. */
 export const REVIEW_FIELDS = ['username', 'password'];
 

@@ -5,23 +5,19 @@ import { FormErrors } from '../../../components/FormErrors';
 import { UsersArchiveDocument } from '../../../gql/graphql';
 import { t } from '../../../i18n';
 import { useGqlMutation } from '../../../lib/data';
-import { errorText, requestFailure } from '../../../lib/errors';
+import { useSubmit } from '../../../lib/submit';
 import type { Member } from './types';
 
 /** B8 for one user, from the profile: archive after confirming. Never offered on one's own profile. */
 export function ArchiveSection({ schoolId, member, onArchived }: { schoolId: string; member: Member; onArchived: (message: string) => void }) {
   const archive = useGqlMutation(UsersArchiveDocument);
   const [confirming, setConfirming] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { errors, submit } = useSubmit();
 
   async function send() {
     setConfirming(false);
-    try {
-      const result = (await archive.run({ input: { schoolId, userIds: [member.id] } })).usersArchive;
-      setErrors(result.errors.map(errorText));
-      if (!result.errors.length) onArchived(t('profile.archived'));
-    } catch (e) {
-      setErrors([requestFailure(e)]);
+    if (await submit(async () => (await archive.run({ input: { schoolId, userIds: [member.id] } })).usersArchive.errors)) {
+      onArchived(t('profile.archived'));
     }
   }
 

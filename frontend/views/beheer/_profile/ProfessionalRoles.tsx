@@ -8,7 +8,7 @@ import { FormErrors } from '../../../components/FormErrors';
 import { ProfessionalRolesSetDocument, type Role, SchoolPickersDocument } from '../../../gql/graphql';
 import { t } from '../../../i18n';
 import { useGqlMutation, useGqlQuery } from '../../../lib/data';
-import { errorText, requestFailure } from '../../../lib/errors';
+import { useSubmit } from '../../../lib/submit';
 import type { Member } from './types';
 
 const ROLES: Role[] = ['ADMIN', 'SUPERVISOR'];
@@ -23,19 +23,17 @@ export function ProfessionalRoles({ schoolId, member, editable, onSaved }: { sch
   const [roles, setRoles] = useState<Role[]>(() => member.roles.filter((r): r is Role => r !== 'STUDENT'));
   const [productIds, setProductIds] = useState<string[]>(() => member.products.map((p) => p.id));
   const [confirming, setConfirming] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { errors, submit } = useSubmit();
   const supervisor = roles.includes('SUPERVISOR');
 
   async function send() {
     setConfirming(false);
-    try {
+    const saved = await submit(async () => {
       const result = (await save.run({ input: { schoolId, userId: member.id, roles, productIds: supervisor ? productIds : [] } })).professionalRolesSet;
-      const refusals = result.results.flatMap((r) => (r.error ? [r.error] : []));
-      setErrors([...result.errors, ...refusals].map(errorText).filter((text, i, all) => all.indexOf(text) === i));
-      if (!result.errors.length) onSaved(t('profile.rolesSaved'));
-    } catch (e) {
-      setErrors([requestFailure(e)]);
-    }
+      // a refusal (e.g. the only supervisor of a student) is also in `errors`; its item error says why
+      return [...result.errors, ...result.results.flatMap((r) => (r.error ? [r.error] : []))];
+    });
+    if (saved) onSaved(t('profile.rolesSaved'));
   }
 
   return (

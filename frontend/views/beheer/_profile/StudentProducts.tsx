@@ -6,7 +6,7 @@ import { FormErrors } from '../../../components/FormErrors';
 import { SchoolPickersDocument, StudentProductsSetDocument } from '../../../gql/graphql';
 import { t } from '../../../i18n';
 import { useGqlMutation, useGqlQuery } from '../../../lib/data';
-import { errorText, requestFailure } from '../../../lib/errors';
+import { useSubmit } from '../../../lib/submit';
 import { LinkRows, linkRowErrors } from '../_task/LinkRows';
 import type { LinkRow } from '../_task/runTask';
 import type { Member } from './types';
@@ -25,20 +25,14 @@ export function StudentProducts({ schoolId, member, onSaved }: { schoolId: strin
   const [rows, setRows] = useState<LinkRow[]>(() => rowsOf(member));
   const [checked, setChecked] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { errors, submit: attempt } = useSubmit();
   const school = pickers.data?.school;
 
   async function send() {
     setConfirming(false);
-    try {
-      const result = (await save.run({ input: { schoolId, studentId: member.id, links: rows } })).studentProductsSet;
-      setErrors(result.errors.map(errorText));
-      if (!result.errors.length) {
-        setChecked(false);
-        onSaved(t('profile.productsSaved'));
-      }
-    } catch (e) {
-      setErrors([requestFailure(e)]);
+    if (await attempt(async () => (await save.run({ input: { schoolId, studentId: member.id, links: rows } })).studentProductsSet.errors)) {
+      setChecked(false);
+      onSaved(t('profile.productsSaved'));
     }
   }
 

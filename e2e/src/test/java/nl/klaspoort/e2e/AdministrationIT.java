@@ -47,6 +47,25 @@ class AdministrationIT extends BrowserJourney {
         assertThat(page.locator("#admin-title")).hasText("Gebruikersbeheer");
     }
 
+    /** Finds a user in the overview by family name and opens their profile. */
+    private void openProfile(String name, String last) {
+        openOverview();
+        search(last);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+    }
+
+    /** Opens the wizard for one student and fills step 2 (Leeslab, followed by Peter van Dam). */
+    private void studentStep2(String first, String last, int gradeYear) {
+        Ui.button(page, "Gebruikers aanmaken").click();
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Leerling").setExact(true)).check();
+        Ui.button(page, "Volgende").click();
+        Ui.fill(page, "Voornaam", first);
+        Ui.fill(page, "Achternaam", last);
+        Ui.fill(page, "Leerjaar", String.valueOf(gradeYear));
+        Ui.tick(page, "Producten", 0, "Leeslab");
+        Ui.tick(page, "Begeleider(s)", 0, "Peter van Dam");
+    }
+
     /** Opens the task dialog for the selection and runs the dry run ("Controleren"). */
     private void continueAndCheck() {
         Ui.button(page, "Doorgaan").click();
@@ -117,15 +136,7 @@ class AdministrationIT extends BrowserJourney {
     void createStudent() {
         String last = family("Nieuwling");
         openOverview();
-        Ui.button(page, "Gebruikers aanmaken").click();
-        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Leerling").setExact(true)).check();
-        Ui.button(page, "Volgende").click();
-
-        Ui.fill(page, "Voornaam", "Noah");
-        Ui.fill(page, "Achternaam", last);
-        Ui.fill(page, "Leerjaar", "4");
-        Ui.tick(page, "Producten", 0, "Leeslab");
-        Ui.tick(page, "Begeleider(s)", 0, "Peter van Dam");
+        studentStep2("Noah", last, 4);
         Ui.button(page, "Volgende").click();
 
         Locator username = page.getByLabel("Gebruikersnaam", new Page.GetByLabelOptions().setExact(true));
@@ -334,9 +345,7 @@ class AdministrationIT extends BrowserJourney {
     void editProfile() {
         String last = family("Profiel");
         String id = api.createStudent(regenboog, "Lot", last, 4, "LEESLAB", SUPERVISOR);
-        openOverview();
-        search(last);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Lot " + last)).click();
+        openProfile("Lot " + last, last);
         assertThat(page.locator("#profile-title")).hasText("Lot " + last);
         Ui.button(page, "Wijzig profiel").click();
         Ui.fill(page, "Voornaam", "");
@@ -361,9 +370,7 @@ class AdministrationIT extends BrowserJourney {
     void resetStudentPassword() {
         String last = family("Wachtwoord");
         api.createStudent(regenboog, "Mats", last, 7, "LEESLAB", SUPERVISOR);
-        openOverview();
-        search(last);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mats " + last)).click();
+        openProfile("Mats " + last, last);
         Ui.button(page, "Nieuw wachtwoord genereren").click();
         Ui.dialog(page).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Genereren")).click();
         String password = page.getByTestId("new-password").textContent();
@@ -375,9 +382,7 @@ class AdministrationIT extends BrowserJourney {
     void lastProductOffArchives() {
         String last = family("Laatste");
         api.createStudent(regenboog, "Nina", last, 5, "SPELLINGSTER", SUPERVISOR);
-        openOverview();
-        search(last);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nina " + last)).click();
+        openProfile("Nina " + last, last);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Koppeling 1 verwijderen")).click();
         Ui.button(page, "Producten opslaan").click();
         assertThat(Ui.dialog(page)).containsText("wordt de leerling gearchiveerd");
@@ -471,14 +476,7 @@ class AdministrationIT extends BrowserJourney {
         api.createStudent(regenboog, "Tim", taken, 4, "LEESLAB", SUPERVISOR);
         String last = family("Tweede");
         openOverview();
-        Ui.button(page, "Gebruikers aanmaken").click();
-        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Leerling").setExact(true)).check();
-        Ui.button(page, "Volgende").click();
-        Ui.fill(page, "Voornaam", "Ilse");
-        Ui.fill(page, "Achternaam", last);
-        Ui.fill(page, "Leerjaar", "6");
-        Ui.tick(page, "Producten", 0, "Leeslab");
-        Ui.tick(page, "Begeleider(s)", 0, "Peter van Dam");
+        studentStep2("Ilse", last, 6);
         Ui.button(page, "Volgende").click();
         assertThat(page.getByText("Stap 2B: controleer de gegevens")).isVisible();
 
@@ -629,9 +627,7 @@ class AdministrationIT extends BrowserJourney {
     void chosenStudentPassword() {
         String last = family("Eigenww");
         api.createStudent(regenboog, "Jet", last, 7, "LEESLAB", SUPERVISOR);
-        openOverview();
-        search(last);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Jet " + last)).click();
+        openProfile("Jet " + last, last);
         Ui.fill(page, "Nieuw wachtwoord", "kort");
         Ui.button(page, "Wachtwoord instellen").click();
         assertThat(field("vaadin-password-field", "Nieuw wachtwoord")).containsText("minstens 8 tekens");
@@ -646,9 +642,7 @@ class AdministrationIT extends BrowserJourney {
     void addProductToStudent() {
         String last = family("Erbij");
         String id = api.createStudent(regenboog, "Kai", last, 5, "LEESLAB", SUPERVISOR);
-        openOverview();
-        search(last);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kai " + last)).click();
+        openProfile("Kai " + last, last);
         Ui.button(page, "Nog een koppeling toevoegen").click();
         Locator row = page.locator(".kp-link-row").nth(1);
         row.locator("vaadin-select").click();

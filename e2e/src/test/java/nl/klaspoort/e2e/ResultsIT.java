@@ -57,25 +57,16 @@ class ResultsIT extends BrowserJourney {
     @Test
     @DisplayName("X4 a result posted through the API while the overview is open appears without reload")
     void liveUpdate() {
-        Api admin = Api.signIn(app, "beheerder@demo.klaspoort.nl", PROFESSIONAL_PASSWORD);
-        String school = admin.schoolId("12AB");
-        String last = "Live" + (char) ('a' + System.nanoTime() % 26) + (char) ('a' + System.nanoTime() / 7 % 26);
-        String student = admin.createStudent(school, "Roos", last, 5, "LEESLAB", SUPERVISOR);
+        Pupil roos = leeslabStudent("Roos", "Live");
+        String last = roos.last();
+        String student = roos.id();
 
         openResults();
         Ui.fill(page, "Zoeken", last);
         assertThat(Ui.row(page, "Roos " + last)).isVisible();
         assertThat(Ui.visible(page, "[data-testid=practice-total-" + student + "]")).hasText("0 min");
 
-        String token = Api.productToken(app, "leeslab-demo", "leeslab-demo-geheim-2026");
-        Instant start = Instant.now().minus(30, ChronoUnit.MINUTES);
-        JsonNode recorded = Api.productGraphql(app, token, """
-                mutation($input: PracticeSessionsRecordInput!) { practiceSessionsRecord(input: $input) { created errors { message } } }
-                """, Map.of("input", Map.of("sessions", List.of(Map.of(
-                "sessionId", "journey-" + last, "studentId", student, "startedAt", start.toString(),
-                "endedAt", start.plus(25, ChronoUnit.MINUTES).toString(), "clientIp", "192.0.2.44",
-                "lessonPosition", 1, "completed", true))))).get("practiceSessionsRecord");
-        assertThat(recorded.get("created").asInt()).isEqualTo(1);
+        practise(student, "journey-" + last, Instant.now().minus(30, ChronoUnit.MINUTES), 25, "192.0.2.44", 1, null);
 
         assertThat(Ui.visible(page, "[data-testid=practice-total-" + student + "]")).hasText("25 min");
     }
@@ -114,10 +105,19 @@ class ResultsIT extends BrowserJourney {
         return prefix + (char) ('a' + n % 26) + (char) ('a' + n / 26 % 26) + (char) ('a' + n / 676 % 26);
     }
 
-    /** Records one practice session for a student through the product API; returns nothing, fails on errors. */
-    private static void practise(String product, String secret, String student, String sessionId, Instant start, int minutes,
-            String ip, int lesson, Double testScore) {
-        String token = Api.productToken(app, product, secret);
+    /** A new Leeslab student at OBS De Regenboog, followed by the supervisor, with a family name of its own. */
+    private record Pupil(String id, String last) {}
+
+    private static Pupil leeslabStudent(String first, String prefix) {
+        Api admin = Api.signIn(app, "beheerder@demo.klaspoort.nl", PROFESSIONAL_PASSWORD);
+        String last = family(prefix);
+        return new Pupil(admin.createStudent(admin.schoolId("12AB"), first, last, 5, "LEESLAB", SUPERVISOR), last);
+    }
+
+    /** Records one Leeslab practice session for a student through the product API; fails unless it is stored. */
+    private static void practise(String student, String sessionId, Instant start, int minutes, String ip, int lesson,
+            Double testScore) {
+        String token = Api.productToken(app, "leeslab-demo", "leeslab-demo-geheim-2026");
         Map<String, Object> session = new java.util.HashMap<>(Map.of("sessionId", sessionId, "studentId", student,
                 "startedAt", start.toString(), "endedAt", start.plus(minutes, ChronoUnit.MINUTES).toString(), "clientIp", ip,
                 "lessonPosition", lesson, "completed", true));
@@ -203,15 +203,12 @@ class ResultsIT extends BrowserJourney {
     @Test
     @DisplayName("RS3 practice time is split into school, home and total; on a slow connection a week step shows the busy state, not the old numbers")
     void practiceTimeSplitAndBusyOnSlowConnection() {
-        Api admin = Api.signIn(app, "beheerder@demo.klaspoort.nl", PROFESSIONAL_PASSWORD);
-        String school = admin.schoolId("12AB");
-        String last = family("Traag");
-        String student = admin.createStudent(school, "Sam", last, 5, "LEESLAB", SUPERVISOR);
+        Pupil sam = leeslabStudent("Sam", "Traag");
+        String student = sam.id();
+        String last = sam.last();
         Instant now = Instant.now();
-        practise("leeslab-demo", "leeslab-demo-geheim-2026", student, "rs3-school-" + last, now.minus(80, ChronoUnit.MINUTES), 20,
-                "192.0.2.10", 1, null);
-        practise("leeslab-demo", "leeslab-demo-geheim-2026", student, "rs3-home-" + last, now.minus(55, ChronoUnit.MINUTES), 25,
-                "203.0.113.9", 2, null);
+        practise(student, "rs3-school-" + last, now.minus(80, ChronoUnit.MINUTES), 20, "192.0.2.10", 1, null);
+        practise(student, "rs3-home-" + last, now.minus(55, ChronoUnit.MINUTES), 25, "203.0.113.9", 2, null);
 
         openResults();
         Ui.fill(page, "Zoeken", last);
@@ -242,17 +239,16 @@ class ResultsIT extends BrowserJourney {
     @Test
     @DisplayName("RS4 the weekly chart runs from old to new with empty weeks shown, has a table alternative, and scores use a decimal comma")
     void studentDetail() {
-        Api admin = Api.signIn(app, "beheerder@demo.klaspoort.nl", PROFESSIONAL_PASSWORD);
-        String school = admin.schoolId("12AB");
-        String last = family("Grafiek");
-        String student = admin.createStudent(school, "Fenna", last, 5, "LEESLAB", SUPERVISOR);
+        Pupil fenna = leeslabStudent("Fenna", "Grafiek");
+        String student = fenna.id();
+        String last = fenna.last();
         ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
         Instant thisWeek = Instant.now().minus(40, ChronoUnit.MINUTES);
         Instant threeWeeksAgo = thisWeek.minus(21, ChronoUnit.DAYS);
         LocalDate thisMonday = LocalDate.ofInstant(thisWeek, amsterdam);
-        practise("leeslab-demo", "leeslab-demo-geheim-2026", student, "rs4-a-" + last, threeWeeksAgo, 30, "203.0.113.9", 1, null);
+        practise(student, "rs4-a-" + last, threeWeeksAgo, 30, "203.0.113.9", 1, null);
         // Leeslab's tenth lesson ends with a test
-        practise("leeslab-demo", "leeslab-demo-geheim-2026", student, "rs4-b-" + last, thisWeek, 15, "192.0.2.10", 10, 72.5);
+        practise(student, "rs4-b-" + last, thisWeek, 15, "192.0.2.10", 10, 72.5);
 
         openResults();
         Ui.fill(page, "Zoeken", last);

@@ -17,6 +17,17 @@ class ShellIT extends BrowserJourney {
 
     private static final String ADMIN = "beheerder@demo.klaspoort.nl";
 
+    private static String family(String prefix) {
+        long n = System.nanoTime();
+        return prefix + (char) ('a' + n % 26) + (char) ('a' + n / 26 % 26) + (char) ('a' + n / 676 % 26);
+    }
+
+    /** A new Leeslab student at OBS De Regenboog; returns the id. */
+    private static String student(String first, String last) {
+        Api api = Api.signIn(app, ADMIN, PROFESSIONAL_PASSWORD);
+        return api.createStudent(api.schoolId("12AB"), first, last, 4, "LEESLAB", "begeleider@demo.klaspoort.nl");
+    }
+
     @Test
     @DisplayName("D1 an unknown address, and the manual's bookmarked sections, show 'Pagina niet gevonden' with a way back; /favicon.ico is served")
     void unknownAddresses() {
@@ -40,11 +51,9 @@ class ShellIT extends BrowserJourney {
     @Test
     @DisplayName("X7 by keyboard only: a skip link, ticking rows with Tab and Space, and focus on 'Bevestigen' after 'Controleren'")
     void keyboardOnly() {
-        Api api = Api.signIn(app, ADMIN, PROFESSIONAL_PASSWORD);
-        String school = api.schoolId("12AB");
-        String last = "Toets" + (char) ('a' + System.nanoTime() % 26) + (char) ('a' + System.nanoTime() / 26 % 26);
-        api.createStudent(school, "Ada", last, 4, "LEESLAB", "begeleider@demo.klaspoort.nl");
-        api.createStudent(school, "Bas", last, 4, "LEESLAB", "begeleider@demo.klaspoort.nl");
+        String last = family("Toets");
+        student("Ada", last);
+        student("Bas", last);
         login(ADMIN, PROFESSIONAL_PASSWORD);
         assertThat(page.locator("#dashboard-title")).isVisible();
         page.navigate("/beheer");
@@ -88,8 +97,8 @@ class ShellIT extends BrowserJourney {
     void englishServerErrors() {
         Api api = Api.signIn(app, ADMIN, PROFESSIONAL_PASSWORD);
         String school = api.schoolId("12AB");
-        String last = "Engels" + (char) ('a' + System.nanoTime() % 26) + (char) ('a' + System.nanoTime() / 26 % 26);
-        String id = api.createStudent(school, "Evi", last, 4, "LEESLAB", "begeleider@demo.klaspoort.nl");
+        String last = family("Engels");
+        String id = student("Evi", last);
 
         page.navigate("/login");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
