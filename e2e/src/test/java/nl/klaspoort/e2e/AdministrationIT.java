@@ -215,6 +215,7 @@ class AdministrationIT extends BrowserJourney {
 
         openOverview();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Gebruikersarchief")).click();
+        assertThat(page.locator("#admin-title")).hasText("Gebruikersarchief");
         search(last);
         Ui.task(page, "Gebruikers dearchiveren");
         Ui.selectUser(page, "Dex " + last);
@@ -532,6 +533,7 @@ class AdministrationIT extends BrowserJourney {
 
         openOverview();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Gebruikersarchief")).click();
+        assertThat(page.locator("#admin-title")).hasText("Gebruikersarchief");
         search(last, 3);
         Ui.task(page, "Leerlingen koppelen");
         Ui.button(page, "Selecteer alle 2 leerlingen die aan dit filter voldoen").click();

@@ -87,7 +87,7 @@ final class Ui {
         return (String) page.evaluate("""
                 () => {
                   const e = document.activeElement;
-                  if (!e) return '';
+                  if (!e || e === document.body) return '';
                   const by = e.getAttribute('aria-labelledby');
                   const named = by ? by.split(' ').map(id => document.getElementById(id)?.textContent ?? '').join(' ') : '';
                   return (e.getAttribute('aria-label') || named || e.labels?.[0]?.textContent || e.textContent || '').trim();
