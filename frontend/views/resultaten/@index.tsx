@@ -18,7 +18,7 @@ import {
   type ResultsOverviewQuery,
   type ResultsOverviewSortField,
 } from '../../gql/graphql';
-import { t } from '../../i18n';
+import { t, useLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { useDebounced, useGqlQuery } from '../../lib/data';
 import { subscribe } from '../../lib/graphql';
@@ -40,6 +40,7 @@ const GRADE_YEARS = [1, 2, 3, 4, 5, 6, 7, 8];
 export default function ResultsOverviewView() {
   const { schoolId, hasRole } = useSession();
   const format = useFormat();
+  const language = useLanguage();
   const isSupervisor = hasRole('SUPERVISOR');
   const products = useSelectedProduct(isSupervisor ? schoolId : '');
   const { productId, product } = products;
@@ -53,6 +54,9 @@ export default function ResultsOverviewView() {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
   const debouncedSearch = useDebounced(search, 250);
+  // stable items: a Select whose items change while it is open loses the click on an option
+  const productItems = useMemo(() => products.products.map((p) => ({ label: p.name, value: p.id })), [products.products]);
+  const gradeYearOptions = useMemo(() => GRADE_YEARS.map((g) => ({ label: t('admin.gradeYearOption', { gradeYear: g }), value: String(g) })), [language]);
 
   const filter = useMemo(
     () => ({
@@ -118,12 +122,14 @@ export default function ResultsOverviewView() {
   return (
     <section aria-labelledby="results-title">
       <PageHeader id="results-title" title={t('results.title')}>
-        <Select
-          label={t('admin.filter.product')}
-          value={productId}
-          items={products.products.map((p) => ({ label: p.name, value: p.id }))}
-          onValueChanged={(e) => e.detail.value && e.detail.value !== productId && products.selectProduct(e.detail.value)}
-        />
+        {productItems.length > 0 && (
+          <Select
+            label={t('admin.filter.product')}
+            value={productId}
+            items={productItems}
+            onValueChanged={(e) => e.detail.value && e.detail.value !== productId && products.selectProduct(e.detail.value)}
+          />
+        )}
         {product?.documentationUrl && (
           <a href={product.documentationUrl} target="_blank" rel="noreferrer">
             {t('results.documentation')}
@@ -142,7 +148,7 @@ export default function ResultsOverviewView() {
             <FilterSelect
               label={t('admin.filter.gradeYear')}
               value={gradeYear}
-              options={GRADE_YEARS.map((g) => ({ label: t('admin.gradeYearOption', { gradeYear: g }), value: String(g) }))}
+              options={gradeYearOptions}
               onChange={setGradeYear}
             />
             <Checkbox label={t('results.noPractice')} checked={noPractice} onCheckedChanged={(e) => setNoPractice(e.detail.value)} />
