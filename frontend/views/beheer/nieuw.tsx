@@ -5,6 +5,7 @@ import { RadioGroup } from '@vaadin/react-components/RadioGroup.js';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { AdminNav } from '../../components/AdminNav';
+import { Busy } from '../../components/Busy';
 import { FormErrors } from '../../components/FormErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { ProfessionalCreateDocument, SchoolPickersDocument, StudentCreateDocument } from '../../gql/graphql';
@@ -14,6 +15,7 @@ import { fieldErrors, generalErrors, requestFailure, type ServerError } from '..
 import { useSession } from '../../lib/session';
 import { DetailsForm } from './_create/DetailsForm';
 import { type Details, EMPTY, type Kind, REVIEW_FIELDS, validate } from './_create/details';
+import { Created } from './_create/Created';
 import { Review } from './_create/Review';
 
 export const config: ViewConfig = { title: 'create.title' };
@@ -164,7 +166,9 @@ export default function CreateUserView() {
 
       {(step === '2' || step === '2B') && (
         <form className="kp-form" onSubmit={(e) => e.preventDefault()} aria-label={t(step === '2' ? 'create.step2' : 'create.review')}>
-          {step === '2' ? (
+          {step === '2' && pickers.isPending ? (
+            <Busy />
+          ) : step === '2' ? (
             <DetailsForm kind={kind} details={details} errors={errors} products={products} supervisors={supervisors} set={set} />
           ) : (
             <>
@@ -184,24 +188,15 @@ export default function CreateUserView() {
       )}
 
       {step === '3' && created && (
-        <div className="kp-form" role="status">
-          <h2>{t('create.done')}</h2>
-          <dl className="kp-summary">
-            <dt>{t('admin.col.username')}</dt>
-            <dd data-testid="created-username">{created.username}</dd>
-            {created.password && (
-              <>
-                <dt>{t('profile.password')}</dt>
-                <dd data-testid="created-password">{created.password}</dd>
-              </>
-            )}
-          </dl>
-          <p>{created.activation ? t('create.activationPending') : t('create.passOn')}</p>
-          <div className="kp-buttons">
-            <Button onClick={() => { setDetails(EMPTY); setCreated(null); setErrors({}); setStep('1'); }}>{t('create.another')}</Button>
-            <Link to="/beheer">{t('create.toOverview')}</Link>
-          </div>
-        </div>
+        <Created
+          created={created}
+          onAnother={() => {
+            setDetails(EMPTY);
+            setCreated(null);
+            setErrors({});
+            setStep('1');
+          }}
+        />
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { Button } from '@vaadin/react-components/Button.js';
 import { useState } from 'react';
+import { Busy } from '../../../components/Busy';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { FormErrors } from '../../../components/FormErrors';
@@ -48,6 +49,7 @@ export function StudentProducts({ schoolId, member, onSaved }: { schoolId: strin
       <h2 id="products-title">{t('profile.productsAndSupervisors')}</h2>
       {member.enrollments.length === 0 && <EmptyState title={t('profile.noProducts')} hint={t('profile.noProductsHint')} />}
       {member.archived && <p className="kp-notice">{t('profile.archivedLinksDearchive')}</p>}
+      {pickers.isPending && <Busy />}
       <LinkRows rows={rows} products={school?.products ?? []} supervisors={school?.supervisors ?? []} showErrors={checked} allowEmpty onChange={setRows} />
       {!member.archived && <p className="kp-hint">{t('profile.lastProductArchives')}</p>}
       <FormErrors messages={errors} />

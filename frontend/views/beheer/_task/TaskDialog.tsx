@@ -1,6 +1,7 @@
 import { Button } from '@vaadin/react-components/Button.js';
 import { Dialog } from '@vaadin/react-components/Dialog.js';
 import { useEffect, useRef, useState } from 'react';
+import { Busy } from '../../../components/Busy';
 import { FormErrors } from '../../../components/FormErrors';
 import { SchoolPickersDocument } from '../../../gql/graphql';
 import { t } from '../../../i18n';
@@ -109,6 +110,7 @@ export function TaskDialog({
             {ids.length > Math.min(SHOWN, names.length) && ` ${t('admin.selectionMore', { count: ids.length - Math.min(SHOWN, names.length) })}`}
           </p>
         </section>
+        {pickers.isPending && <Busy />}
         {(task === 'linkProfessionals' || task === 'removeRoles') && (
           <RoleChoice
             task={task}

@@ -16,7 +16,14 @@ final class Ui {
     /** Picks an option of the vaadin-select with this label. */
     static void select(Page page, String label, String option) {
         component(page, "vaadin-select", label).first().click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();
+        choose(page, option);
+    }
+
+    /** Clicks an option of the open select, and waits until its list has closed (a click meanwhile would be lost). */
+    private static void choose(Page page, String option) {
+        Locator item = page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true));
+        item.click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(item).isHidden();
     }
 
     /** Ticks items of the n-th visible vaadin-checkbox-group with this label. */
@@ -105,6 +112,6 @@ final class Ui {
 
     static void selectIn(Page page, Locator scope, String label, String option) {
         scope.locator("vaadin-select:has(> label:text-is('" + label + "'))").first().click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();
+        choose(page, option);
     }
 }
