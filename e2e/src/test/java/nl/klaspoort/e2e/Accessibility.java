@@ -15,6 +15,9 @@ public final class Accessibility {
     private Accessibility() {}
 
     public static void assertNoSeriousViolations(Page page) {
+        // scan the page as it settles: not while a list is dimmed (aria-busy) or data is loading
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("[aria-busy=true], .kp-busy"))
+                .hasCount(0);
         AxeResults results = new AxeBuilder(page)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze();
