@@ -57,7 +57,7 @@ export function DataTable<T, F extends string = string>({
   className?: string;
 }) {
   if (error && rows.length === 0) {
-    return <LoadFailed onRetry={onRetry ?? (() => undefined)} />;
+    return <LoadFailed error={error} onRetry={onRetry ?? (() => undefined)} />;
   }
   if (loading) {
     return <Busy />;

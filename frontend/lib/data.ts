@@ -7,6 +7,8 @@ import {
 } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
+import { currentLanguage, useLanguage } from '../i18n';
+import { requestErrors } from './errors';
 import { execute, NotSignedInError } from './graphql';
 
 /**
@@ -23,13 +25,22 @@ export const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       refetchOnWindowFocus: false,
-      retry: (failures, error) => !(error instanceof NotSignedInError) && failures < 2,
+      // a request the server refused with a code (NOT_FOUND, ARGUMENT_OUT_OF_RANGE…) fails the same way again: shown at once
+      retry: (failures, error) => !(error instanceof NotSignedInError) && requestErrors(error).length === 0 && failures < 2,
     },
   },
 });
 
 function operationName(document: TypedDocumentString<unknown, unknown>): string {
   return /(?:query|mutation)\s+(\w+)/.exec(document.toString())?.[1] ?? document.toString();
+}
+
+/**
+ * A query's cache key: its operation, variables and the language, since the server writes some texts in the caller's
+ * language (the Logboek's changes, error messages): switching the language fetches them again.
+ */
+function queryKey(document: TypedDocumentString<unknown, unknown>, variables: unknown, language: string) {
+  return [operationName(document), variables, language];
 }
 
 export type GqlQuery<R> = UseQueryResult<R, Error> & {
@@ -44,8 +55,9 @@ export function useGqlQuery<R, V>(
   variables: V,
   options: { enabled?: boolean; keepPrevious?: boolean } = {},
 ): GqlQuery<R> {
+  const language = useLanguage();
   const query = useQuery({
-    queryKey: [operationName(document as TypedDocumentString<unknown, unknown>), variables],
+    queryKey: queryKey(document as TypedDocumentString<unknown, unknown>, variables, language),
     queryFn: ({ signal }) => execute(document, variables, signal),
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
@@ -87,7 +99,7 @@ export function useGqlMutation<R, V>(document: TypedDocumentString<R, V>): GqlMu
 /** Runs a typed query outside a hook, through the cache (e.g. "select all" fetching the ids when clicked). */
 export function fetchGql<R, V>(document: TypedDocumentString<R, V>, variables: V): Promise<R> {
   return queryClient.fetchQuery({
-    queryKey: [operationName(document as TypedDocumentString<unknown, unknown>), variables],
+    queryKey: queryKey(document as TypedDocumentString<unknown, unknown>, variables, currentLanguage()),
     queryFn: ({ signal }) => execute(document, variables, signal),
   });
 }

@@ -2,28 +2,29 @@ import { dynamicText, t } from '../i18n';
 import { GraphQLRequestError, NotSignedInError } from './graphql';
 
 /**
- * A server error as payloads carry it: a `code` to act on, the server's `message` (already in the caller's language
- * once the server reads `Accept-Language`), the input `field` it concerns, the item (`itemId`, or `userId` before the
- * shared error shape) and `params` for the message's placeholders.
+ * A server error in the one shape the schema has (`PayloadError`, and a request error's `extensions`): a `code` to act
+ * on, the server's `message` (in the caller's language, from `Accept-Language`), the input `field` it concerns, the
+ * item of a bulk mutation (`itemId`) and the `params` of the message's placeholders.
  */
 export interface ServerError {
   readonly code: string;
   readonly message: string;
   readonly field?: string | null;
   readonly itemId?: string | null;
-  readonly userId?: string | null;
   readonly params?: readonly { readonly name: string; readonly value: string }[] | null;
 }
 
-/** The error in the user's language: the bundle's `error.<CODE>` with the error's params, else the server's message. */
+/**
+ * The error in the user's language: the bundle's `error.<CODE>` with the error's params; the server's message when the
+ * bundle has no such code (a server newer than the SPA) or a placeholder has no value.
+ */
 export function errorText(error: ServerError): string {
   const params = Object.fromEntries((error.params ?? []).map((p) => [p.name, p.value]));
-  return dynamicText(`error.${error.code}`, params) ?? error.message;
-}
-
-/** The item an error concerns (bulk mutations): `itemId`, or `userId` of the older error types. */
-export function errorItem(error: ServerError): string | null {
-  return error.itemId ?? error.userId ?? null;
+  try {
+    return dynamicText(`error.${error.code}`, params) ?? error.message;
+  } catch {
+    return error.message;
+  }
 }
 
 /** Field name → message, for the errors that concern one input field; the first error of a field wins. */
@@ -42,9 +43,22 @@ export function generalErrors(errors: readonly ServerError[], fields: readonly s
   return errors.filter((e) => !e.field || !fields.includes(e.field));
 }
 
-/** A failed request itself (network, 401, GraphQL error) in the user's language. */
+/**
+ * The errors of a refused request in the same shape: `extensions.code` and `extensions.params`. Errors without a code
+ * (a query the schema does not accept, a server fault) are left out: they have nothing to tell the user.
+ */
+export function requestErrors(error: unknown): ServerError[] {
+  if (!(error instanceof GraphQLRequestError)) return [];
+  return error.errors.flatMap(({ message, extensions }) =>
+    typeof extensions?.code === 'string'
+      ? [{ code: extensions.code, message, params: Object.entries(extensions.params ?? {}).map(([name, value]) => ({ name, value: String(value) })) }]
+      : [],
+  );
+}
+
+/** A failed request itself (network, 401, a refused request) in the user's language: the server's reason if it gave one. */
 export function requestFailure(error: unknown): string {
   if (error instanceof NotSignedInError) return t('app.notSignedIn');
-  if (error instanceof GraphQLRequestError || error instanceof Error) return t('app.requestFailed');
-  return t('app.requestFailed');
+  const reasons = requestErrors(error).map(errorText);
+  return reasons.length ? reasons.filter((text, i) => reasons.indexOf(text) === i).join(' ') : t('app.requestFailed');
 }

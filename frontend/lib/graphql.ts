@@ -9,9 +9,15 @@ export class NotSignedInError extends Error {
   }
 }
 
-/** GraphQL errors returned by the server, with their classification (NOT_FOUND, FORBIDDEN, BAD_REQUEST…). */
+/** One GraphQL error of a refused request: its message, and in `extensions` the classification, `code` and `params`. */
+export interface RequestErrorEntry {
+  message: string;
+  extensions?: { classification?: string; code?: string; params?: Record<string, unknown> };
+}
+
+/** GraphQL errors returned by the server (NOT_FOUND, FORBIDDEN, BAD_REQUEST… with an `ErrorCode` and its params). */
 export class GraphQLRequestError extends Error {
-  constructor(readonly errors: { message: string; extensions?: { classification?: string } }[]) {
+  constructor(readonly errors: RequestErrorEntry[]) {
     super(errors.map((e) => e.message).join('; '));
   }
 }

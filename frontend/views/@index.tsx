@@ -37,7 +37,7 @@ export default function DashboardView() {
         title={membership.school.name}
         subtitle={`${t('dashboard.title')} · ${t('dashboard.brin')} ${membership.school.brin} · ${t('dashboard.roles')}: ${membership.roles.map((r) => t(`role.${r}`)).join(', ')}`}
       />
-      {error && !school && <LoadFailed onRetry={() => void refetch()} />}
+      {error && !school && <LoadFailed error={error} onRetry={() => void refetch()} />}
       {(!school || stale) && !error && <Busy />}
       {school && !stale && (
         <div className="kp-cards">

@@ -26,6 +26,8 @@ export const config: ViewConfig<MenuDetail> = { title: 'admin.ipRanges', menu: {
 
 const CONNECTION_TYPES: ConnectionType[] = ['FIBER', 'CABLE', 'DSL', 'MOBILE', 'OTHER'];
 const FIELDS = ['from', 'to'];
+/** The connection type in the words the Logboek uses for it too (the server's `auditchange.connectionType.*`). */
+const connectionTypeName = (type: ConnectionType) => t(`auditchange.connectionType.${type}`);
 
 /** B2: the school's IP addresses and ranges (IPv4/IPv6, CIDR or from–to): add, activate, remove. */
 export default function IpRangesView() {
@@ -39,6 +41,8 @@ export default function IpRangesView() {
   const [to, setTo] = useState('');
   const [errors, setErrors] = useState<readonly ServerError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
+  // the school's range a new one overlaps (OVERLAP): marked in the list, where the admin can deactivate or remove it
+  const [conflict, setConflict] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [removing, setRemoving] = useState<IpRangeFragment | null>(null);
   const fields = fieldErrors(errors);
@@ -49,6 +53,7 @@ export default function IpRangesView() {
   async function attempt(action: () => Promise<readonly ServerError[]>, success?: string) {
     setFailure(null);
     setMessage(null);
+    setConflict(null);
     try {
       const result = await action();
       setErrors(result);
@@ -64,6 +69,7 @@ export default function IpRangesView() {
     const notation = from;
     const ok = await attempt(async () => {
       const result = (await add.run({ input: { schoolId, connectionType, from, to: to || null, active: true } })).schoolIpRangeAdd;
+      setConflict(result.conflictingRange?.id ?? null);
       return result.ipRange ? [] : result.errors;
     }, t('ip.added', { notation }));
     if (ok) {
@@ -73,8 +79,8 @@ export default function IpRangesView() {
   }
 
   const columns: Column<IpRangeFragment>[] = [
-    { key: 'range', header: t('ip.range'), cell: (r) => r.notation },
-    { key: 'type', header: t('ip.connectionType'), cell: (r) => t(`ip.type.${r.connectionType}`) },
+    { key: 'range', header: t('ip.range'), cell: (r) => (r.id === conflict ? <mark>{r.notation}</mark> : r.notation) },
+    { key: 'type', header: t('ip.connectionType'), cell: (r) => connectionTypeName(r.connectionType) },
     { key: 'status', header: t('ip.status'), cell: (r) => (r.active ? t('ip.active') : t('ip.inactive')) },
     {
       key: 'actions',
@@ -106,7 +112,7 @@ export default function IpRangesView() {
         <Select
           label={t('ip.connectionType')}
           value={connectionType}
-          items={CONNECTION_TYPES.map((c) => ({ label: t(`ip.type.${c}`), value: c }))}
+          items={CONNECTION_TYPES.map((c) => ({ label: connectionTypeName(c), value: c }))}
           onValueChanged={(e) => setConnectionType(e.detail.value as ConnectionType)}
         />
         <TextField label={t('ip.from')} helperText={t('ip.fromHelp')} value={from} required {...fieldError(fields.from)} onValueChanged={(e) => { setFrom(e.detail.value); clear('from'); }} />

@@ -23,11 +23,26 @@ const ACTIONS: AuditAction[] = [
   'PROFESSIONAL_CREATE', 'STUDENT_CREATE', 'USERS_ARCHIVE', 'USERS_DEARCHIVE', 'USER_UPDATE',
   'STUDENT_CREDENTIALS_RESET', 'STUDENTS_GRADE_YEAR_CHANGE', 'STUDENTS_LINK', 'PROFESSIONALS_LINK', 'ROLES_REMOVE',
   'STUDENT_PRODUCTS_SET', 'PROFESSIONAL_ROLES_SET', 'AUDIT_BATCH_UNDO',
+  'IP_RANGE_ADDED', 'IP_RANGE_ACTIVATED', 'IP_RANGE_DEACTIVATED', 'IP_RANGE_REMOVED',
 ];
 const UNDOABLE = new Set<AuditAction>([
   'USERS_ARCHIVE', 'USERS_DEARCHIVE', 'STUDENTS_GRADE_YEAR_CHANGE', 'STUDENTS_LINK', 'PROFESSIONALS_LINK',
   'ROLES_REMOVE', 'STUDENT_PRODUCTS_SET', 'PROFESSIONAL_ROLES_SET',
 ]);
+
+/** What an event changed, one field a line, in words the server wrote in the user's language: label: before → after. */
+function Changes({ changes }: { changes: AuditRow['changes'] }) {
+  if (changes.length === 0) return <>{t('common.none')}</>;
+  return (
+    <ul className="kp-changes">
+      {changes.map((c) => (
+        <li key={c.field}>
+          {t('audit.changeLine', { label: c.label, before: c.before ?? t('common.none'), after: c.after ?? t('common.none') })}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** X5: every administrative change of the school (who, when, what, before/after), with undo of a bulk action. */
 export default function AuditLogView() {
@@ -59,8 +74,12 @@ export default function AuditLogView() {
     { key: 'when', header: t('audit.when'), cell: (e) => format.dateTime(e.at) },
     { key: 'who', header: t('audit.who'), cell: (e) => e.actorName ?? t('common.none') },
     { key: 'action', header: t('audit.action'), cell: (e) => t(`audit.action.${e.action}`) },
-    { key: 'target', header: t('audit.target'), cell: (e) => e.targetName ?? t('common.none') },
-    { key: 'change', header: t('audit.change'), cell: (e) => <span className="kp-change">{`${e.before ?? t('common.none')} → ${e.after ?? t('common.none')}`}</span> },
+    {
+      key: 'target',
+      header: t('audit.target'),
+      cell: (e) => e.targetName ?? (e.targetType === 'SCHOOL' ? t('audit.targetSchool') : t('common.none')),
+    },
+    { key: 'change', header: t('audit.change'), cell: (e) => <Changes changes={e.changes} /> },
     {
       key: 'undo',
       header: '',

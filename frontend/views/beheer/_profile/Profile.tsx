@@ -24,7 +24,7 @@ export function Profile({ userId }: { userId: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const member = query.data?.school?.user;
 
-  if (query.error && !query.data) return <LoadFailed onRetry={() => void query.refetch()} />;
+  if (query.error && !query.data) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
   if (query.data && !member) return <EmptyState title={t('profile.notFound')} />;
   if (!member) return <Busy />;
 

@@ -2,7 +2,7 @@ import { forwardRef } from 'react';
 import { SchoolUserNameDocument } from '../../../gql/graphql';
 import { t } from '../../../i18n';
 import { useGqlQuery } from '../../../lib/data';
-import { errorItem, errorText } from '../../../lib/errors';
+import { errorText } from '../../../lib/errors';
 import type { Target } from '../../../lib/users';
 import type { Outcome } from './runTask';
 
@@ -17,7 +17,7 @@ export const TaskPreview = forwardRef<HTMLDivElement, { schoolId: string; outcom
   function TaskPreview({ schoolId, outcome, known }, ref) {
     const count = (status: string) => outcome.results.filter((r) => r.status === status).length;
     const refused = outcome.results.filter((r) => r.status === 'REFUSED');
-    const general = outcome.errors.filter((e) => !errorItem(e));
+    const general = outcome.errors.filter((e) => !e.itemId);
     return (
       <div className="kp-preview" role="status" tabIndex={-1} ref={ref}>
         <p>{t('admin.preview.summary', { applied: count('APPLIED'), unchanged: count('UNCHANGED'), refused: refused.length })}</p>

@@ -1,6 +1,6 @@
 import {
   type ActionResultFragment,
-  type AdminErrorFragment,
+  type PayloadErrorFragment,
   ProfessionalsLinkDocument,
   type Role,
   RolesRemoveDocument,
@@ -26,7 +26,7 @@ export interface TaskParameters {
 export interface Outcome {
   batchId?: string | null;
   results: readonly ActionResultFragment[];
-  errors: readonly AdminErrorFragment[];
+  errors: readonly PayloadErrorFragment[];
 }
 
 /** The mutation behind each bulk task; `run(ids, parameters, dryRun)` sends it once, `busy` while it runs. */

@@ -27,7 +27,7 @@ export default function StudentResultsView() {
   const query = useGqlQuery(StudentResultsDocument, { schoolId, studentId: id ?? '', productId }, { enabled: !!productId && !!id });
   const results = query.data?.school?.studentResults;
 
-  if (query.error && !query.data) return <LoadFailed onRetry={() => void query.refetch()} />;
+  if (query.error && !query.data) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
   if (query.data && !results) return <EmptyState title={t('results.notLinked')} action={<Link to="/resultaten">{t('results.backToOverview')}</Link>} />;
   if (!results) return <Busy />;
 

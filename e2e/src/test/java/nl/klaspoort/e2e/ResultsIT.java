@@ -72,16 +72,18 @@ class ResultsIT extends BrowserJourney {
     }
 
     @Test
-    @DisplayName("B2 an admin adds, deactivates and removes an IP range; malformed input gets a Dutch error")
+    @DisplayName("B2 an admin adds, deactivates and removes an IP range; malformed and overlapping input get a Dutch error; the Logboek shows the changes in words")
     void ipRanges() {
         login("beheerder@demo.klaspoort.nl", PROFESSIONAL_PASSWORD);
         assertThat(page.locator("#dashboard-title")).isVisible();
         page.navigate("/beheer/ip-adressen");
         assertThat(page.locator("#ip-title")).isVisible();
+        Locator from = Ui.component(page, "vaadin-text-field", "IP-adres of begin van de reeks");
 
         Ui.fill(page, "IP-adres of begin van de reeks", "145.12.10.300");
         Ui.button(page, "Toevoegen").click();
-        assertThat(Ui.component(page, "vaadin-text-field", "IP-adres of begin van de reeks")).hasAttribute("invalid", "");
+        assertThat(from).hasAttribute("invalid", "");
+        assertThat(from).containsText("'145.12.10.300' is geen geldig IPv4- of IPv6-adres.");
 
         int octet = 1 + (int) (System.nanoTime() % 200);
         String cidr = "10." + octet + ".0.0/16";
@@ -91,12 +93,23 @@ class ResultsIT extends BrowserJourney {
         assertThat(Ui.row(page, cidr)).isVisible();
         Accessibility.assertNoSeriousViolations(page);
 
+        Ui.fill(page, "IP-adres of begin van de reeks", "10." + octet + ".5.0/24");
+        Ui.button(page, "Toevoegen").click();
+        assertThat(from).containsText("Dit bereik overlapt met " + cidr + ", dat al bij deze school hoort.");
+        assertThat(page.locator("table.kp-table mark")).hasText(cidr);
+
         page.getByTestId("toggle-" + cidr).click();
         assertThat(page.getByTestId("toggle-" + cidr)).hasText("Activeren");
         page.getByTestId("remove-" + cidr).click();
         page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON,
                 new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Verwijderen")).click();
         assertThat(page.getByText("Verwijderd: " + cidr)).isVisible();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Logboek")).click();
+        assertThat(page.locator("#audit-title")).isVisible();
+        Ui.select(page, "Actie", "IP-adres gedeactiveerd");
+        assertThat(Ui.rowWith(page, "IP-adres gedeactiveerd", cidr, "Gebruikt voor schoolresultaten: Actief → Niet actief")).hasCount(1);
+        Accessibility.assertNoSeriousViolations(page);
     }
 
     /** A family name no other journey uses. */

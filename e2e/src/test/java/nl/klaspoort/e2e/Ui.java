@@ -61,6 +61,15 @@ final class Ui {
                 .filter(new Locator.FilterOptions().setVisible(true));
     }
 
+    /** Visible table rows that contain every one of these texts (e.g. a Logboek entry: its action, target and change). */
+    static Locator rowWith(Page page, String... texts) {
+        Locator rows = page.locator("table.kp-table tbody tr").filter(new Locator.FilterOptions().setVisible(true));
+        for (String text : texts) {
+            rows = rows.filter(new Locator.FilterOptions().setHasText(text));
+        }
+        return rows;
+    }
+
     /** Visible table cells that contain this text (e.g. one badge among several). */
     static Locator cellContaining(Page page, String text) {
         return page.locator("table.kp-table td").filter(new Locator.FilterOptions().setHasText(text))
