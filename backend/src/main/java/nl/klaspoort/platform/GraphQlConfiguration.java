@@ -1,20 +1,27 @@
 package nl.klaspoort.platform;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
 import graphql.scalars.ExtendedScalars;
+import java.util.Locale;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
-/** Scalars and the limits every operation runs under (depth and complexity, as Canvas LMS does). */
+/**
+ * Scalars and the limits every operation runs under ({@link GraphQlLimits}: depth, aliases, root fields, fields,
+ * directives, complexity multiplied by page sizes, a time limit).
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GraphQlLimits.class)
 public class GraphQlConfiguration {
 
-    /** Deepest nesting an operation may have. */
-    public static final int MAX_DEPTH = 15;
+    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
 
     @Bean
     RuntimeWiringConfigurer scalars() {
@@ -38,13 +45,34 @@ public class GraphQlConfiguration {
         };
     }
 
+    /**
+     * Messages in the caller's language: English when the request asks for it ({@code Accept-Language}), Dutch
+     * otherwise (rather than the server's own default locale).
+     */
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth() {
-        return new MaxQueryDepthInstrumentation(MAX_DEPTH);
+    WebGraphQlInterceptor dutchUnlessAskedOtherwise() {
+        return (request, chain) -> {
+            if (request.getHeaders().getAcceptLanguage().isEmpty()) {
+                request.configureExecutionInput((input, builder) -> builder.locale(DUTCH).build());
+            }
+            return chain.next(request);
+        };
     }
 
     @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity() {
-        return new MaxQueryComplexityInstrumentation(5_000);
+    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+    }
+
+    @Bean
+    OperationLimits operationLimits(GraphQlLimits limits) {
+        return new OperationLimits(limits);
+    }
+
+    /** An operation still running after the request timeout is answered with 503 Service Unavailable. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    WebGraphQlInterceptor requestTimeout(GraphQlLimits limits) {
+        return new TimeoutWebGraphQlInterceptor(limits.requestTimeout());
     }
 }
