@@ -41,6 +41,10 @@ class DemoData implements ApplicationRunner {
     static final String PROFESSIONAL_PASSWORD = "Klaspoort2026";
     static final String STUDENT_PASSWORD = "Oefenen2026";
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    /** The e-mail domain of every demo professional. */
+    static final String DOMAIN = "demo.klaspoort.nl";
+    /** BRIN → name of the demo schools. */
+    static final Map<String, String> SCHOOLS = Map.of("12AB", "OBS De Regenboog", "34CD", "CBS Het Kompas");
 
     /** login → what it shows; also printed in the README. */
     static final Map<String, String> LOGINS = Map.of(
@@ -84,8 +88,8 @@ class DemoData implements ApplicationRunner {
     private record Product(long id, int lessons, int testEvery) {}
 
     private void seed(Random random) {
-        long regenboog = school("12AB", "OBS De Regenboog");
-        long kompas = school("34CD", "CBS Het Kompas");
+        long regenboog = school("12AB", SCHOOLS.get("12AB"));
+        long kompas = school("34CD", SCHOOLS.get("34CD"));
 
         Product leeslab = product("LEESLAB", "Leeslab", "Technisch en begrijpend lezen, groep 3 tot en met 8.", "book", 40, 10);
         Product spelling = product("SPELLINGSTER", "Spellingster", "Spelling oefenen met directe feedback.", "pencil", 30, 6);

@@ -28,9 +28,18 @@ class ProductClientRepository implements RegisteredClientRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Only a client's secret hash changes here: after a successful authentication the authorization server re-encodes
+     * a secret hashed with an older scheme. Clients are registered with {@link ProductClients#register}.
+     */
     @Override
     public void save(RegisteredClient registeredClient) {
-        throw new UnsupportedOperationException("register product clients with ProductClients.register");
+        int updated = jdbc.sql("update product_client set secret_hash = :hash where client_id = :id")
+                .param("hash", registeredClient.getClientSecret()).param("id", registeredClient.getClientId())
+                .update();
+        if (updated == 0) {
+            throw new UnsupportedOperationException("register product clients with ProductClients.register");
+        }
     }
 
     @Override

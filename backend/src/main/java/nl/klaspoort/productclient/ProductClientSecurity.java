@@ -6,12 +6,20 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
 import java.util.UUID;
+import nl.klaspoort.security.LoginThrottle;
+import nl.klaspoort.security.RequestLimits;
+import nl.klaspoort.security.SecurityEvents;
+import nl.klaspoort.security.SecurityHeaders;
+import nl.klaspoort.security.SecuritySettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,7 +38,9 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -53,7 +63,8 @@ class ProductClientSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, ProductClientRepository clients) throws Exception {
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, ProductClientRepository clients,
+            LoginThrottle throttle, SecuritySettings settings) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         RequestMatcher endpoints = authorizationServer.getEndpointsMatcher();
         http
@@ -62,20 +73,42 @@ class ProductClientSecurity {
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.ignoringRequestMatchers(endpoints))
+            .headers(SecurityHeaders.standard(settings))
+            // guessing a client's secret is throttled like guessing a password (per client id and per IP address)
+            .addFilterBefore(throttle.filter("/oauth2/token", ProductClientSecurity::clientId, true,
+                    SecurityEvents.Event.TOKEN_REQUEST_THROTTLED, SecurityEvents.Event.TOKEN_REQUEST_FAILED),
+                    SecurityContextHolderFilter.class)
             .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain productApiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain productApiSecurity(HttpSecurity http, RequestLimits limits, SecuritySettings settings) throws Exception {
         http
             .securityMatcher(ProductClientSecurity::isBearerGraphQlRequest)
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
             .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .headers(SecurityHeaders.standard(settings))
+            .addFilterAfter(limits.filter(), AuthorizationFilter.class)
             .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /** The client id of a token request: from HTTP Basic, else the {@code client_id} form field. */
+    static String clientId(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return URLDecoder.decode(colon < 0 ? decoded : decoded.substring(0, colon), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return request.getParameter("client_id");
     }
 
     static boolean isBearerGraphQlRequest(HttpServletRequest request) {

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Import;
         "klaspoort.embedded-db.data-dir=${java.io.tmpdir}/klaspoort-test-${random.uuid}/pgdata",
         "klaspoort.embedded-db.clean=true",
         "klaspoort.demo-data.enabled=true",
-        "vaadin.productionMode=true"})
+        "vaadin.productionMode=true",
+        "klaspoort.security.allowed-origins=https://klaspoort.example.org"})
 @Import(SqlStatementCounter.Configuration.class)
 public @interface KlaspoortTest {
 }
