@@ -21,7 +21,9 @@ export default function DashboardView() {
   const { membership } = useSession();
   usePageTitle(membership ? `${membership.school.name} – ${t('dashboard.title')}` : t('dashboard.title'));
   const schoolId = membership?.school.id ?? '';
-  const { data, error, loading } = useQuery(SchoolDashboardDocument, { schoolId }, !membership);
+  // a pupil sees the school's name, not its numbers (the server refuses them)
+  const pupil = !!membership && membership.roles.every((role) => role === 'STUDENT');
+  const { data, error, loading } = useQuery(SchoolDashboardDocument, { schoolId }, !membership || pupil);
 
   if (!membership) {
     return <p>{t('dashboard.noSchool')}</p>;
@@ -34,9 +36,9 @@ export default function DashboardView() {
         {t('dashboard.title')} · {t('dashboard.brin')} {membership.school.brin} ·{' '}
         {t('dashboard.roles')}: {membership.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}
       </p>
-      {error && <p role="alert">{t('common.error')}</p>}
-      {loading && !school && <p>{t('common.loading')}</p>}
-      {school && school.id === schoolId && (
+      {!pupil && error && <p role="alert">{t('common.error')}</p>}
+      {!pupil && loading && !school && <p>{t('common.loading')}</p>}
+      {!pupil && school && school.id === schoolId && (
         <div className="kp-cards">
           <Count label={t('dashboard.activeStudents')} value={school.counts.activeStudents} />
           <Count label={t('dashboard.activeProfessionals')} value={school.counts.activeProfessionals} />

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.klaspoort.school.School;
+import nl.klaspoort.security.AccessRefusedException;
+import nl.klaspoort.security.CurrentUser;
+import nl.klaspoort.security.KlaspoortUser;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -21,8 +24,12 @@ class DashboardController {
         this.jdbc = jdbc;
     }
 
+    /** Professionals only: a pupil sees their own school's name, not its numbers. */
     @BatchMapping(typeName = "School", field = "counts")
     Map<School, SchoolCounts> counts(List<School> schools) {
+        if (CurrentUser.require().kind() == KlaspoortUser.Kind.STUDENT) {
+            throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "school counts");
+        }
         Map<Long, SchoolCounts> byId = jdbc.sql("""
                         select s.id,
                                count(*) filter (where m.archived_at is null and u.kind = 'STUDENT') as students,

@@ -1,5 +1,6 @@
 package nl.klaspoort.iprange;
 
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +26,11 @@ public class IpRangeService {
 
     enum ConnectionType { FIBER, CABLE, DSL, MOBILE, OTHER }
 
-    enum ErrorCode { MALFORMED, FROM_AFTER_TO, MIXED_IP_VERSIONS, OVERLAP, NOT_FOUND }
+    enum ErrorCode { MALFORMED, FROM_AFTER_TO, MIXED_IP_VERSIONS, RANGE_TOO_WIDE, OVERLAP, NOT_FOUND }
+
+    /** The widest range a school network may have: an IPv4 /16 (65,536 addresses) or an IPv6 /48. */
+    static final BigInteger MAX_IPV4_ADDRESSES = BigInteger.TWO.pow(32 - 16);
+    static final BigInteger MAX_IPV6_ADDRESSES = BigInteger.TWO.pow(128 - 48);
 
     record Error(ErrorCode code, String message, String field, IpRange conflictingRange) {}
 
@@ -204,7 +209,7 @@ public class IpRangeService {
             if (address == null || prefix == null || prefix > address.getAddress().length * 8) {
                 return new Error(ErrorCode.MALFORMED, "'" + from + "' is geen geldig CIDR-blok, zoals 192.0.2.0/24 of 2001:db8::/48.", "from", null);
             }
-            return new Bounds(IpAddresses.bound(address, prefix, false), IpAddresses.bound(address, prefix, true), "CIDR", prefix);
+            return notTooWide(new Bounds(IpAddresses.bound(address, prefix, false), IpAddresses.bound(address, prefix, true), "CIDR", prefix));
         }
         InetAddress first = IpAddresses.parse(from).orElse(null);
         if (first == null) {
@@ -223,7 +228,22 @@ public class IpRangeService {
         if (IpAddresses.value(first).compareTo(IpAddresses.value(last)) > 0) {
             return new Error(ErrorCode.FROM_AFTER_TO, "Het eerste adres (" + from + ") ligt na het laatste (" + to + ").", "to", null);
         }
-        return new Bounds(first, last, first.equals(last) ? "SINGLE" : "RANGE", null);
+        return notTooWide(new Bounds(first, last, first.equals(last) ? "SINGLE" : "RANGE", null));
+    }
+
+    /**
+     * A school's own network is at most an IPv4 /16 or an IPv6 /48; anything wider (up to {@code ::/0}, every address
+     * there is) would count practice at home as practice at school.
+     */
+    private static Object notTooWide(Bounds bounds) {
+        BigInteger size = IpAddresses.value(bounds.last()).subtract(IpAddresses.value(bounds.first())).add(BigInteger.ONE);
+        boolean v4 = IpAddresses.version(bounds.first()) == 4;
+        if (size.compareTo(v4 ? MAX_IPV4_ADDRESSES : MAX_IPV6_ADDRESSES) > 0) {
+            return new Error(ErrorCode.RANGE_TOO_WIDE, v4
+                    ? "Dit bereik is te groot voor een schoolnetwerk: hoogstens 65.536 IPv4-adressen (een /16)."
+                    : "Dit bereik is te groot voor een schoolnetwerk: hoogstens een IPv6-blok van /48.", "from", null);
+        }
+        return bounds;
     }
 
     private static IpRange range(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

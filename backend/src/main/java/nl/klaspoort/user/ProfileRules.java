@@ -54,8 +54,27 @@ final class ProfileRules {
         return username != null && USERNAME.matcher(username).matches();
     }
 
+    /** The longest password accepted: any length hashes (see the password encoder), but a bound keeps a login cheap. */
+    static final int MAX_PASSWORD = 200;
+    static final int MAX_FUNCTION = 100;
+    static final int MAX_GROUP = 60;
+
+    /** A function (job title) fits its column: at most 100 characters. */
+    static void checkFunction(String function, List<AdministrationError> errors) {
+        if (function != null && function.length() > MAX_FUNCTION) {
+            errors.add(AdministrationError.forField(Code.INVALID_FUNCTION, "function"));
+        }
+    }
+
+    /** A class group's name fits its column: at most 60 characters. */
+    static void checkGroup(String group, List<AdministrationError> errors) {
+        if (group != null && group.length() > MAX_GROUP) {
+            errors.add(AdministrationError.forField(Code.INVALID_GROUP, "group"));
+        }
+    }
+
     static boolean validPassword(String password) {
-        return password != null && password.length() >= 8 && password.length() <= 100
+        return password != null && password.length() >= 8 && password.length() <= MAX_PASSWORD
                 && password.chars().anyMatch(Character::isLetter) && password.chars().anyMatch(Character::isDigit);
     }
 

@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 import nl.klaspoort.platform.KeyedEntities;
 import nl.klaspoort.product.Product;
 import nl.klaspoort.school.School;
+import nl.klaspoort.security.AccessRefusedException;
+import nl.klaspoort.security.CurrentUser;
+import nl.klaspoort.security.KlaspoortUser;
 import nl.klaspoort.user.SchoolUserQueries.Connection;
 import nl.klaspoort.user.SchoolUserQueries.Filter;
 import nl.klaspoort.user.SchoolUserQueries.Sort;
@@ -54,8 +57,12 @@ class SchoolUsersController {
         return queries.ids(school.getId(), Boolean.TRUE.equals(archived), filter).stream().map(String::valueOf).toList();
     }
 
+    /** Professionals only: a pupil does not read the staff's e-mail addresses and job titles. */
     @BatchMapping(typeName = "School", field = "supervisors")
     Map<School, List<Professional>> supervisors(List<School> schools) {
+        if (CurrentUser.require().kind() == KlaspoortUser.Kind.STUDENT) {
+            throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "the school's supervisors");
+        }
         Map<Long, List<Professional>> bySchool = queries.supervisors(schools.stream().map(School::getId).toList());
         return schools.stream().collect(Collectors.toMap(Function.identity(),
                 school -> bySchool.getOrDefault(school.getId(), List.of())));

@@ -18,6 +18,7 @@ import nl.klaspoort.enrollment.StudentLinks;
 import nl.klaspoort.enrollment.StudentLinks.LinkInput;
 import nl.klaspoort.enrollment.StudentLinks.LinkRow;
 import nl.klaspoort.security.CurrentUser;
+import nl.klaspoort.security.UserSessions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -66,14 +67,16 @@ class UserAdministrationService {
     private final StudentLinks links;
     private final AuditLog audit;
     private final PasswordEncoder passwords;
+    private final UserSessions sessions;
 
     UserAdministrationService(JdbcClient jdbc, AdministeredUsers users, StudentLinks links, AuditLog audit,
-            PasswordEncoder passwords) {
+            PasswordEncoder passwords, UserSessions sessions) {
         this.jdbc = jdbc;
         this.users = users;
         this.links = links;
         this.audit = audit;
         this.passwords = passwords;
+        this.sessions = sessions;
     }
 
     @Transactional
@@ -181,6 +184,7 @@ class UserAdministrationService {
         String last = ProfileRules.clean(input.lastName());
         String email = ProfileRules.normalEmail(input.email());
         ProfileRules.checkName(first, prefix, last, errors);
+        ProfileRules.checkFunction(ProfileRules.clean(input.function()), errors);
         if (!ProfileRules.validEmail(email)) {
             errors.add(AdministrationError.forField(Code.INVALID_EMAIL, "email"));
         } else if (emailTaken(email, -1)) {
@@ -243,6 +247,7 @@ class UserAdministrationService {
         String prefix = ProfileRules.clean(input.namePrefix());
         String last = ProfileRules.clean(input.lastName());
         ProfileRules.checkName(first, prefix, last, errors);
+        ProfileRules.checkGroup(ProfileRules.clean(input.group()), errors);
         if (!ProfileRules.validGradeYear(input.gradeYear())) {
             errors.add(AdministrationError.forField(Code.INVALID_GRADE_YEAR, "gradeYear"));
         }
@@ -322,6 +327,7 @@ class UserAdministrationService {
         String email = null;
         String username = null;
         if (member.student()) {
+            ProfileRules.checkGroup(ProfileRules.clean(input.group()), errors);
             username = ProfileRules.normalUsername(input.username());
             if (!ProfileRules.validUsername(username)) {
                 errors.add(AdministrationError.forField(Code.INVALID_USERNAME, "username"));
@@ -332,6 +338,7 @@ class UserAdministrationService {
                 errors.add(AdministrationError.forField(Code.INVALID_GRADE_YEAR, "gradeYear"));
             }
         } else {
+            ProfileRules.checkFunction(ProfileRules.clean(input.function()), errors);
             email = ProfileRules.normalEmail(input.email());
             if (!ProfileRules.validEmail(email)) {
                 errors.add(AdministrationError.forField(Code.INVALID_EMAIL, "email"));
@@ -400,6 +407,10 @@ class UserAdministrationService {
                         """)
                 .param("username", newUsername).param("hash", password == null ? "" : passwords.encode(password))
                 .param("id", id).update();
+        if (password != null || !newUsername.equals(oldUsername)) {
+            // whoever knew the old login is out at once, on every device
+            sessions.endAll(id);
+        }
         UUID batch = audit.recordOne(schoolId, "STUDENT_CREDENTIALS_RESET", id,
                 "{\"username\": \"%s\"}".formatted(oldUsername),
                 "{\"username\": \"%s\", \"passwordChanged\": %s}".formatted(newUsername, password != null));
