@@ -81,6 +81,7 @@ public final class LoginThrottle {
                     SecurityEvents.record(failedEvent, "client", who == null ? "-" : who, "ip", ip);
                 } else if (recordOutcome && response.getStatus() < 300) {
                     succeeded(who);
+                    SecurityEvents.record(SecurityEvents.Event.TOKEN_ISSUED, "client", who == null ? "-" : who, "ip", ip);
                 }
             }
         };

@@ -35,11 +35,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -153,6 +155,8 @@ public class SecurityConfiguration {
                 .loginProcessingUrl("/login")
                 .successHandler((request, response, auth) -> {
                     throttle.succeeded(request.getParameter("username"));
+                    SecurityEvents.record(SecurityEvents.Event.LOGIN_SUCCEEDED,
+                            "user", auth.getPrincipal() instanceof KlaspoortUser user ? user.id() : "-", "ip", request.getRemoteAddr());
                     json(response, HttpStatus.OK, "{\"ok\":true}");
                 })
                 .failureHandler((request, response, e) -> {
@@ -165,6 +169,10 @@ public class SecurityConfiguration {
                 }))
             .logout(logout -> logout
                 .logoutUrl("/logout")
+                // the browser drops what the session left behind: cookies, storage, cache (ASVS 14.3.1)
+                .addLogoutHandler(new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(
+                        ClearSiteDataHeaderWriter.Directive.CACHE, ClearSiteDataHeaderWriter.Directive.COOKIES,
+                        ClearSiteDataHeaderWriter.Directive.STORAGE)))
                 .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
             .exceptionHandling(e -> e
                 .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), AnyRequestMatcher.INSTANCE)

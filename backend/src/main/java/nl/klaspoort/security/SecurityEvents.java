@@ -1,5 +1,7 @@
 package nl.klaspoort.security;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,11 +15,12 @@ public final class SecurityEvents {
 
     /** What happened. */
     public enum Event {
-        LOGIN_FAILED, LOGIN_THROTTLED, TOKEN_REQUEST_FAILED, TOKEN_REQUEST_THROTTLED, ACCESS_REFUSED, CSRF_REFUSED,
+        LOGIN_SUCCEEDED, LOGIN_FAILED, LOGIN_THROTTLED, TOKEN_ISSUED, TOKEN_REQUEST_FAILED, TOKEN_REQUEST_THROTTLED, ACCESS_REFUSED, CSRF_REFUSED,
         WEBSOCKET_ORIGIN_REFUSED, WEBSOCKET_OPERATION_REFUSED, REQUEST_LIMITED, SESSION_EXPIRED, SESSIONS_ENDED
     }
 
     private static final Logger log = LoggerFactory.getLogger("klaspoort.security");
+    private static final Set<Event> ROUTINE = EnumSet.of(Event.LOGIN_SUCCEEDED, Event.TOKEN_ISSUED);
 
     private SecurityEvents() {}
 
@@ -26,14 +29,16 @@ public final class SecurityEvents {
      * "ip", "192.0.2.1")}. Values are written as they are, so pass ids and codes, never names or secrets.
      */
     public static void record(Event event, Object... details) {
-        if (!log.isWarnEnabled()) {
-            return;
-        }
         StringBuilder line = new StringBuilder("event=").append(event.name());
         for (int i = 0; i + 1 < details.length; i += 2) {
             line.append(' ').append(details[i]).append('=').append(clean(details[i + 1]));
         }
-        log.warn(line.toString());
+        // successful sign-ins are routine (INFO); everything else is worth a look (WARN)
+        if (ROUTINE.contains(event)) {
+            log.info(line.toString());
+        } else {
+            log.warn(line.toString());
+        }
     }
 
     /** No spaces or line breaks from a value (an Origin header is the caller's text): one event is one line. */

@@ -106,7 +106,11 @@ class UserAdministrationService {
                 bulk.applied(id);
             }
         }
-        return write(schoolId, bulk, dryRun, "USERS_ARCHIVE", ids -> users.setArchived(schoolId, ids, true));
+        return write(schoolId, bulk, dryRun, "USERS_ARCHIVE", ids -> {
+            users.setArchived(schoolId, ids, true);
+            // an archived user is signed out at once (signing in again works only where they are still active)
+            ids.forEach(sessions::endAll);
+        });
     }
 
     @Transactional

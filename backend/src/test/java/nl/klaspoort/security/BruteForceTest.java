@@ -112,7 +112,7 @@ class BruteForceTest {
     }
 
     @Test
-    void aSuccessfulLoginForgetsEarlierTypos() {
+    void aSuccessfulLoginForgetsEarlierTyposAndIsLoggedToo(CapturedOutput output) {
         String account = freshAccount();
         String ip = someAddress();
         for (int round = 0; round < 3; round++) {
@@ -121,6 +121,8 @@ class BruteForceTest {
             }
             assertThat(login(ip, account, Sessions.PROFESSIONAL_PASSWORD).statusCode()).isEqualTo(200);
         }
+        long id = jdbc.sql("select id from app_user where email = :e").param("e", account).query(Long.class).single();
+        assertThat(output.getOut()).contains("event=LOGIN_SUCCEEDED user=" + id + " ip=" + ip).doesNotContain(account);
     }
 
     @Test

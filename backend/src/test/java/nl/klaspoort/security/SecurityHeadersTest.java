@@ -37,6 +37,17 @@ class SecurityHeadersTest {
         assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
     }
 
+    @Test
+    void staticAssetsStayCacheable() {
+        HttpResponse<String> shell = Http.get(port, "/login", Map.of());
+        Matcher script = Pattern.compile("src=\"\\./(VAADIN/build/[^\"]+\\.js)\"").matcher(shell.body());
+        assertThat(script.find()).as(shell.body()).isTrue();
+        HttpResponse<String> asset = Http.get(port, "/" + script.group(1), Map.of());
+        assertThat(asset.statusCode()).isEqualTo(200);
+        hasSecurityHeaders(asset.headers());
+        assertThat(asset.headers().firstValue("Cache-Control").orElse("")).doesNotContain("no-store");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/", "/login", "/beheer/archief", "/resultaten/leerling/12", "/actuator/health", "/graphql",
             "/.well-known/oauth-authorization-server", "/does-not-exist"})
@@ -46,7 +57,9 @@ class SecurityHeadersTest {
 
     @Test
     void theApiAndTheTokenEndpointCarryThemToo() {
-        hasSecurityHeaders(Http.graphql(port, null, Http.query("{ me { user { id } } }")).headers());
+        HttpResponse<String> api = Http.graphql(port, null, Http.query("{ me { user { id } } }"));
+        hasSecurityHeaders(api.headers());
+        assertThat(api.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         hasSecurityHeaders(Http.post(port, "/oauth2/token", "application/x-www-form-urlencoded", "grant_type=client_credentials",
                 Map.of()).headers());
         hasSecurityHeaders(Http.post(port, "/graphql", "application/json", Http.query("{ __typename }"),

@@ -118,7 +118,7 @@ class SessionsTest {
     }
 
     @Test
-    void overHttpsTheSessionCookieIsAHostCookie() {
+    void overHttpsTheSessionCookieIsAHostCookieAndLogoutClearsTheSiteData() {
         Map<String, String> https = Map.of("X-Forwarded-Proto", "https");
         HttpResponse<String> page = Http.get(port, "/login", https);
         String csrf = cookie(page, "__Host-XSRF-TOKEN").orElseThrow();
@@ -138,6 +138,16 @@ class SessionsTest {
         assertThat(Http.post(port, "/graphql", "application/json", Http.query("{ schools { id } }"),
                 Map.of("X-Forwarded-Proto", "https", "Cookie", "SESSION=" + session + "; __Host-XSRF-TOKEN=" + csrf,
                         "X-XSRF-TOKEN", csrf)).statusCode()).isEqualTo(401);
+
+        Map<String, String> signedIn = Map.of("X-Forwarded-Proto", "https",
+                "Cookie", "__Host-SESSION=" + session + "; __Host-XSRF-TOKEN=" + csrf, "X-XSRF-TOKEN", csrf);
+        HttpResponse<String> logout = Http.post(port, "/logout", "application/x-www-form-urlencoded", "", signedIn);
+        assertThat(logout.statusCode()).isEqualTo(204);
+        // the browser drops what the session left behind
+        assertThat(logout.headers().firstValue("Clear-Site-Data")).hasValueSatisfying(v ->
+                assertThat(v).contains("\"cache\"").contains("\"cookies\"").contains("\"storage\""));
+        assertThat(Http.post(port, "/graphql", "application/json", Http.query("{ schools { id } }"), signedIn).statusCode())
+                .isEqualTo(401);
     }
 
     private static Optional<String> cookie(HttpResponse<?> response, String name) {

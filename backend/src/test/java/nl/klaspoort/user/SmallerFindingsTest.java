@@ -107,6 +107,17 @@ class SmallerFindingsTest extends FreshSchoolTest {
     }
 
     @Test
+    void archivingAUserSignsThemOutAtOnce() {
+        String email = jdbc.sql("select email from app_user where id = :id").param("id", school.supervisorB()).query(String.class).single();
+        Sessions.Session session = Sessions.login(port, email, Sessions.PROFESSIONAL_PASSWORD);
+        assertThat(Http.graphql(port, session, Http.query("{ me { user { id } } }")).statusCode()).isEqualTo(200);
+        GraphQlTester.Response archived = run(admin, "admin-users-archive",
+                Map.of("schoolId", school.schoolId(), "userIds", List.of(Long.toString(school.supervisorB())), "dryRun", false));
+        assertThat(errorCodes(archived, "usersArchive")).isEmpty();
+        assertThat(Http.graphql(port, session, Http.query("{ me { user { id } } }")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void pupilsReadNeitherTheStaffsEmailAddressesNorTheSchoolsNumbers() {
         long regenboog = jdbc.sql("select id from school where brin = '12AB'").query(Long.class).single();
         HttpGraphQlTester pupil = Sessions.tester(port, Sessions.STUDENT_REGENBOOG);
