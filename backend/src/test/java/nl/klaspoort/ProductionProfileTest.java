@@ -32,6 +32,9 @@ class ProductionProfileTest {
     @TempDir
     Path home;
 
+    /** A key encryption key for the token signing keys: prod requires one from configuration. */
+    private static final String KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
     /**
      * Starting an application sets two things JVM-wide: the framework's security-context strategy and, in
      * {@code prod}, introspection off. The test application the other test classes share in this JVM keeps its own,
@@ -56,7 +59,9 @@ class ProductionProfileTest {
     private ConfigurableApplicationContext start(String dataDir, String... profile) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--vaadin.productionMode=true",
                 "--klaspoort.embedded-db.data-dir=" + home.resolve(dataDir).resolve("pgdata"),
-                "--klaspoort.embedded-db.allowed-in-prod=true"));
+                "--klaspoort.embedded-db.allowed-in-prod=true",
+                "--klaspoort.tokens.key-encryption-key-file=" + home.resolve(dataDir).resolve("token-signing.kek"),
+                "--klaspoort.tokens.key-encryption-key=" + KEY));
         arguments.addAll(List.of(profile));
         return new SpringApplicationBuilder(KlaspoortApplication.class).run(arguments.toArray(String[]::new));
     }

@@ -8,7 +8,6 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -20,12 +19,19 @@ import org.springframework.stereotype.Repository;
 class ProductClientRepository implements RegisteredClientRepository {
 
     static final String PRODUCT_SETTING = "klaspoort.product-id";
-    static final Duration TOKEN_LIFETIME = Duration.ofMinutes(30);
 
     private final JdbcClient jdbc;
+    private final Duration tokenLifetime;
 
-    ProductClientRepository(JdbcClient jdbc) {
+    ProductClientRepository(JdbcClient jdbc, TokenSettings tokens) {
         this.jdbc = jdbc;
+        this.tokenLifetime = tokens.lifetime();
+    }
+
+    /** Whether the client exists and is enabled (asked for every token the API accepts). */
+    boolean enabled(String clientId) {
+        return jdbc.sql("select exists (select 1 from product_client where client_id = :id and enabled)")
+                .param("id", clientId).query(Boolean.class).single();
     }
 
     /**
@@ -49,7 +55,8 @@ class ProductClientRepository implements RegisteredClientRepository {
 
     @Override
     public RegisteredClient findByClientId(String clientId) {
-        return jdbc.sql("select client_id, product_id, name, secret_hash, scopes from product_client where client_id = :id")
+        // a disabled client is unknown to the authorization server: no token
+        return jdbc.sql("select client_id, product_id, name, secret_hash, scopes from product_client where client_id = :id and enabled")
                 .param("id", clientId)
                 .query((rs, n) -> {
                     String[] scopes = rs.getString("scopes").split(" ");
@@ -62,7 +69,8 @@ class ProductClientRepository implements RegisteredClientRepository {
                         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                         .scopes(set -> set.addAll(Arrays.asList(scopes)))
                         .clientSettings(ClientSettings.builder().setting(PRODUCT_SETTING, rs.getLong("product_id")).build())
-                        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(TOKEN_LIFETIME).build())
+                        .tokenSettings(org.springframework.security.oauth2.server.authorization.settings.TokenSettings.builder()
+                                .accessTokenTimeToLive(tokenLifetime).build())
                         .build();
                 })
                 .optional().orElse(null);

@@ -1,36 +1,43 @@
 package nl.klaspoort.productclient;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.util.Base64;
-import java.util.UUID;
+import java.util.List;
 import nl.klaspoort.security.LoginThrottle;
 import nl.klaspoort.security.RequestLimits;
 import nl.klaspoort.security.SecurityEvents;
 import nl.klaspoort.security.SecurityHeaders;
 import nl.klaspoort.security.SecuritySettings;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -43,6 +50,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The product API's security (RS6): an OAuth2 authorization server that issues JWT access tokens to products with the
@@ -51,12 +59,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * carrying {@code Authorization: Bearer}, (3) the browser chain of {@code security.SecurityConfiguration} (no
  * {@code @Order}: lowest precedence, it matches every other request).
  *
- * <p>The signing key is an RSA key pair generated at start: tokens do not survive a restart (products simply ask for a
- * new one) and a cluster would need a shared key. Tokens live 30 minutes. Access tokens are self-contained JWTs, so
- * issued authorizations are not kept ({@link #authorizationService()}); revoking a client takes effect when its tokens
- * expire.
+ * <p>The signing keys are {@link SigningKeys}: kept in the database, encrypted, rotated, shared by every node. Tokens
+ * live {@code klaspoort.tokens.lifetime} (30 minutes), carry the fixed issuer and the API audience, and are checked
+ * for both. Access tokens are self-contained JWTs, so issued authorizations are not kept
+ * ({@link #authorizationService()}); a disabled client's tokens are refused at once (the decoder asks).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TokenSettings.class)
 class ProductClientSecurity {
 
     static final String PRODUCT_CLAIM = "product_id";
@@ -118,42 +127,55 @@ class ProductClientSecurity {
     }
 
     @Bean
-    AuthorizationServerSettings authorizationServerSettings() {
-        return AuthorizationServerSettings.builder().build();
+    AuthorizationServerSettings authorizationServerSettings(TokenSettings tokens) {
+        // a fixed issuer: never derived from the request's Host header
+        return AuthorizationServerSettings.builder().issuer(tokens.issuer()).build();
     }
 
     @Bean
-    RSAKey signingKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-                    .privateKey((RSAPrivateKey) pair.getPrivate())
-                    .keyID(UUID.randomUUID().toString())
-                    .build();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    SigningKeys signingKeys(JdbcClient jdbc, TransactionTemplate transactions, TokenSettings tokens, Environment environment,
+            ObjectProvider<Clock> clock) {
+        SigningKeys keys = new SigningKeys(jdbc, transactions,
+                SigningKeys.keyEncryptionKey(tokens, environment.acceptsProfiles(Profiles.of("prod"))), tokens,
+                clock.getIfAvailable(Clock::systemUTC));
+        keys.start();
+        return keys;
     }
 
+    /** The published key set ({@code /oauth2/jwks}): every key whose tokens may still be valid. */
     @Bean
-    JWKSource<SecurityContext> jwkSource(RSAKey signingKey) {
-        return new ImmutableJWKSet<>(new JWKSet(signingKey));
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return keys.verificationSource();
     }
 
+    /** Signs with the one current key. */
     @Bean
-    JwtDecoder jwtDecoder(RSAKey signingKey) throws Exception {
-        return NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder(keys.signingSource());
     }
 
-    /** Puts the product the client acts for into its access tokens. */
+    /**
+     * Accepts a token only when it is signed by one of our keys, unexpired, issued by our fixed issuer, meant for the
+     * product API (audience) and its client is still enabled (a disabled client's tokens stop working at once).
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> productClaim() {
+    JwtDecoder jwtDecoder(SigningKeys keys, TokenSettings tokens, ProductClientRepository clients) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationSource()).build();
+        OAuth2TokenValidator<Jwt> enabledClient = jwt -> clients.enabled(jwt.getSubject())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The client is disabled", null));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(tokens.issuer()),
+                new JwtAudienceValidator(tokens.audience()), enabledClient));
+        return decoder;
+    }
+
+    /** Puts the product the client acts for and the API audience into its access tokens. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> productClaim(TokenSettings tokens) {
         return context -> {
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 Long productId = context.getRegisteredClient().getClientSettings().getSetting(ProductClientRepository.PRODUCT_SETTING);
-                context.getClaims().claim(PRODUCT_CLAIM, productId);
+                context.getClaims().claim(PRODUCT_CLAIM, productId).audience(List.of(tokens.audience()));
             }
         };
     }

@@ -1,7 +1,11 @@
 package nl.klaspoort.productclient;
 
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.klaspoort.security.AccessRefusedException;
 import nl.klaspoort.security.CurrentUser;
+import nl.klaspoort.security.SecurityEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,9 +46,13 @@ public class ProductClients {
         }
     }
 
-    record Client(String clientId, long productId, String name, List<Scope> scopes) {}
+    record Client(String clientId, long productId, String name, List<Scope> scopes, boolean enabled,
+            OffsetDateTime createdAt, OffsetDateTime secretRotatedAt) {}
 
-    enum ErrorCode { PRODUCT_NOT_FOUND, INVALID_NAME, NO_SCOPES }
+    enum ErrorCode { PRODUCT_NOT_FOUND, INVALID_NAME, NO_SCOPES, CLIENT_NOT_FOUND }
+
+    /** The result of enabling or disabling a client. */
+    record Changed(Client client, List<Error> errors) {}
 
     record Error(ErrorCode code, String message, String field) {}
 
@@ -63,11 +72,78 @@ public class ProductClients {
                 .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
+    /** Publisher staff only; everyone else is refused (FORBIDDEN). */
+    private void requirePublisher() {
+        if (!publisherAdmins.contains(CurrentUser.require().getUsername().toLowerCase(Locale.ROOT))) {
+            throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "managing product clients");
+        }
+    }
+
+    private static final String CLIENT_SQL =
+            "select client_id, product_id, name, scopes, enabled, created_at, secret_rotated_at from product_client";
+
+    private static Client client(ResultSet rs, int n) throws SQLException {
+        return new Client(rs.getString("client_id"), rs.getLong("product_id"), rs.getString("name"),
+                Arrays.stream(rs.getString("scopes").split(" ")).map(Scope::of).toList(), rs.getBoolean("enabled"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("secret_rotated_at", OffsetDateTime.class));
+    }
+
+    /** Every product's clients, by product and name; publisher staff only. */
+    List<Client> list() {
+        requirePublisher();
+        return jdbc.sql(CLIENT_SQL + " order by product_id, name, client_id").query(ProductClients::client).list();
+    }
+
+    private Client find(String clientId) {
+        return jdbc.sql(CLIENT_SQL + " where client_id = :id").param("id", clientId).query(ProductClients::client)
+                .optional().orElse(null);
+    }
+
+    private static Error notFound() {
+        return new Error(ErrorCode.CLIENT_NOT_FOUND, "Deze client bestaat niet.", "clientId");
+    }
+
+    /**
+     * Disables or enables a client; publisher staff only. A disabled client gets no token, and the tokens it holds are
+     * refused from the next request on.
+     */
+    Changed setEnabled(String clientId, boolean enabled) {
+        requirePublisher();
+        int changed = jdbc.sql("update product_client set enabled = :enabled where client_id = :id")
+                .param("enabled", enabled).param("id", clientId == null ? "" : clientId).update();
+        if (changed == 0) {
+            return new Changed(null, List.of(notFound()));
+        }
+        SecurityEvents.record(enabled ? SecurityEvents.Event.PRODUCT_CLIENT_ENABLED : SecurityEvents.Event.PRODUCT_CLIENT_DISABLED,
+                "client", clientId, "by", CurrentUser.id());
+        return new Changed(find(clientId), List.of());
+    }
+
+    /**
+     * A new secret for the client, returned once and stored hashed; the old one stops working at once (tokens already
+     * issued stay valid until they expire). Publisher staff only.
+     */
+    Registration rotateSecret(String clientId) {
+        requirePublisher();
+        String secret = newSecret();
+        int changed = jdbc.sql("update product_client set secret_hash = :hash, secret_rotated_at = now() where client_id = :id")
+                .param("hash", passwords.encode(secret)).param("id", clientId == null ? "" : clientId).update();
+        if (changed == 0) {
+            return new Registration(null, null, List.of(notFound()));
+        }
+        SecurityEvents.record(SecurityEvents.Event.PRODUCT_CLIENT_SECRET_ROTATED, "client", clientId, "by", CurrentUser.id());
+        return new Registration(find(clientId), secret, List.of());
+    }
+
+    private static String newSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
     /** Registers a client with a generated id and secret; publisher staff only. */
     Registration register(long productId, String name, List<Scope> scopes) {
-        if (!publisherAdmins.contains(CurrentUser.require().getUsername().toLowerCase(Locale.ROOT))) {
-            throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "registering product clients");
-        }
+        requirePublisher();
         List<Error> errors = new ArrayList<>();
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 200) {
@@ -84,9 +160,7 @@ public class ProductClients {
             return new Registration(null, null, errors);
         }
         String clientId = code.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String clientSecret = newSecret();
         Client client = insert(clientId, clientSecret, productId, trimmed, scopes, CurrentUser.require().getUsername());
         return new Registration(client, clientSecret, List.of());
     }
@@ -112,6 +186,6 @@ public class ProductClients {
                 .param("scopes", distinct.stream().map(s -> s.value).collect(Collectors.joining(" ")))
                 .param("by", createdBy)
                 .update();
-        return new Client(clientId, productId, name, distinct);
+        return find(clientId);
     }
 }
