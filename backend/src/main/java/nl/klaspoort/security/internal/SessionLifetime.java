@@ -8,10 +8,12 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import nl.klaspoort.security.KlaspoortUser;
 import nl.klaspoort.security.SecurityEvents;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.IndexResolver;
 import org.springframework.session.Session;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -49,9 +51,14 @@ public final class SessionLifetime extends OncePerRequestFilter {
     }
 
     private static String userId(HttpSession session) {
-        Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        String id = userIdIn(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY));
+        return id == null ? "-" : id;
+    }
+
+    /** The signed-in person's id in a session's security context attribute; null when there is none. */
+    private static String userIdIn(Object context) {
         return context instanceof SecurityContext security && security.getAuthentication() != null
-                && security.getAuthentication().getPrincipal() instanceof KlaspoortUser user ? Long.toString(user.id()) : "-";
+                && security.getAuthentication().getPrincipal() instanceof KlaspoortUser user ? Long.toString(user.id()) : null;
     }
 
     /**
@@ -61,10 +68,8 @@ public final class SessionLifetime extends OncePerRequestFilter {
     public static IndexResolver<Session> byUserId() {
         return session -> {
             Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-            String id = context instanceof SecurityContext security && security.getAuthentication() != null
-                    && security.getAuthentication().getPrincipal() instanceof KlaspoortUser user ? Long.toString(user.id()) : null;
-            return id == null ? java.util.Map.of()
-                    : java.util.Map.of(org.springframework.session.FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, id);
+            String id = userIdIn(context);
+            return id == null ? Map.of() : Map.of(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, id);
         };
     }
 }
