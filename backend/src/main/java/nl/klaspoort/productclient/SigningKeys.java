@@ -1,5 +1,6 @@
 package nl.klaspoort.productclient;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
@@ -8,8 +9,15 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -23,12 +31,15 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -94,7 +105,7 @@ class SigningKeys {
         boolean rotated = Boolean.TRUE.equals(transactions.execute(status -> {
             lock();
             Instant created = jdbc.sql("select created_at from signing_key where retired_at is null")
-                    .query(java.time.OffsetDateTime.class).optional().map(java.time.OffsetDateTime::toInstant).orElse(null);
+                    .query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant).orElse(null);
             if (created != null && created.plus(settings.keyRotation()).isAfter(clock.instant())) {
                 return false;
             }
@@ -200,27 +211,27 @@ class SigningKeys {
                             + "bytes, e.g. `openssl rand -base64 32`): it encrypts the token signing keys in the database, "
                             + "and every node needs the same one.");
                 }
-                java.nio.file.Path file = settings.keyEncryptionKeyFile();
-                if (!java.nio.file.Files.exists(file)) {
-                    java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+                Path file = settings.keyEncryptionKeyFile();
+                if (!Files.exists(file)) {
+                    Files.createDirectories(file.toAbsolutePath().getParent());
                     byte[] fresh = new byte[32];
                     RANDOM.nextBytes(fresh);
-                    java.nio.file.Path temp = java.nio.file.Files.createTempFile(file.toAbsolutePath().getParent(), "kek", ".new");
-                    if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                        java.nio.file.Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "kek", ".new");
+                    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
                     }
-                    java.nio.file.Files.writeString(temp, java.util.Base64.getEncoder().encodeToString(fresh) + "\n");
-                    java.nio.file.Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.writeString(temp, Base64.getEncoder().encodeToString(fresh) + "\n");
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
                 }
-                configured = java.nio.file.Files.readString(file).strip();
+                configured = Files.readString(file).strip();
             }
-            byte[] key = java.util.Base64.getDecoder().decode(configured.strip());
+            byte[] key = Base64.getDecoder().decode(configured.strip());
             if (key.length != 32) {
                 throw new IllegalStateException("klaspoort.tokens.key-encryption-key must be base64 of 32 bytes, not " + key.length);
             }
-            return new javax.crypto.spec.SecretKeySpec(key, "AES");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new SecretKeySpec(key, "AES");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -255,7 +266,7 @@ class SigningKeys {
             cipher.updateAAD(key.getKeyID().getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(key.toRSAPrivateKey().getEncoded());
             return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
-        } catch (GeneralSecurityException | com.nimbusds.jose.JOSEException e) {
+        } catch (GeneralSecurityException | JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
