@@ -43,6 +43,19 @@ public final class LoginThrottle {
         addresses.take(ip);
     }
 
+    /**
+     * For a password asked again inside a session (e.g. to change one's e-mail): zero when the account may try now,
+     * else how long to wait. The same account bucket as {@code /login}, so guesses here and there add up.
+     */
+    public Duration waitBeforeAttempt(String account) {
+        return accounts.waitFor(key(account));
+    }
+
+    /** A wrong password asked again inside a session: counts against the account only. */
+    public void failed(String account) {
+        accounts.take(key(account));
+    }
+
     public void succeeded(String account) {
         accounts.reset(key(account));
     }

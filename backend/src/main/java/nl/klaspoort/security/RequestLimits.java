@@ -38,7 +38,7 @@ public final class RequestLimits {
     }
 
     /** The caller's key: {@code user:<id>} for a person, {@code client:<client id>} for a product; null for nobody. */
-    static String caller(Authentication auth) {
+    public static String caller(Authentication auth) {
         if (auth == null || !auth.isAuthenticated()) {
             return null;
         }

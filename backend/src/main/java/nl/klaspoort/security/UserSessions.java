@@ -1,25 +1,31 @@
 package nl.klaspoort.security;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.klaspoort.security.internal.BrowserSessionStore;
 import org.springframework.stereotype.Service;
 
 /**
- * The browser sessions of a person (kept in PostgreSQL, table {@code spring_session}, indexed by user id): ended when
- * their password is reset or their login changes, so that whoever knew the old one is out at once.
+ * The browser sessions of a person (kept in PostgreSQL, indexed by user id): ended when their password is reset,
+ * their login changes or they are archived, so that whoever knew the old one is out at once.
  */
 @Service
 public class UserSessions {
 
-    private final JdbcClient jdbc;
+    /**
+     * The key in the GraphQL context under which the id of the browser session making the request is found (absent
+     * for a product or a request without a session): a controller takes it as
+     * {@code @ContextValue(name = UserSessions.CURRENT_SESSION, required = false) String sessionId}.
+     */
+    public static final String CURRENT_SESSION = "klaspoort.currentSessionId";
 
-    UserSessions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final BrowserSessionStore store;
+
+    UserSessions(BrowserSessionStore store) {
+        this.store = store;
     }
 
     /** The number of live sessions of the user. */
     public int count(long userId) {
-        return jdbc.sql("select count(*) from spring_session where principal_name = :user")
-                .param("user", Long.toString(userId)).query(Integer.class).single();
+        return store.count(userId);
     }
 
     /** Ends every session of the user; returns how many there were. */
@@ -29,9 +35,7 @@ public class UserSessions {
 
     /** Ends every session of the user but {@code keepSessionId} (the one making the change, when it is theirs). */
     public int endAllExcept(long userId, String keepSessionId) {
-        int ended = jdbc.sql("delete from spring_session where principal_name = :user and session_id <> :keep")
-                .param("user", Long.toString(userId)).param("keep", keepSessionId == null ? "" : keepSessionId)
-                .update();
+        int ended = store.deleteAllExcept(userId, keepSessionId);
         if (ended > 0) {
             SecurityEvents.record(SecurityEvents.Event.SESSIONS_ENDED, "user", userId, "sessions", ended);
         }

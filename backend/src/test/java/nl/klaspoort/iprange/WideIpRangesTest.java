@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
-import nl.klaspoort.user.AdministrationFixture;
+import nl.klaspoort.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,9 +27,12 @@ class WideIpRangesTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Fixtures fixtures;
+
     @Test
     void rangesWiderThanASchoolNetworkAreRefusedInDutch() {
-        AdministrationFixture.TestSchool school = new AdministrationFixture(jdbc).school();
+        Fixtures.TestSchool school = fixtures.school().withAdmin().create();
         HttpGraphQlTester admin = Sessions.tester(port, school.adminEmail());
         for (List<String> range : List.of(List.of("::/0", ""), List.of("0.0.0.0/0", ""), List.of("10.0.0.0/8", ""),
                 List.of("10.0.0.0/15", ""), List.of("2001:db8::/32", ""), List.of("10.0.0.0", "10.1.0.0"),

@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
-import nl.klaspoort.user.AdministrationFixture;
+import nl.klaspoort.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +41,9 @@ class BruteForceTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Fixtures fixtures;
 
     private static String someAddress() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -82,7 +85,7 @@ class BruteForceTest {
     }
 
     private String freshAccount() {
-        return new AdministrationFixture(jdbc).school().adminEmail();
+        return fixtures.school().withAdmin().create().adminEmail();
     }
 
     @Test

@@ -16,7 +16,7 @@ import nl.klaspoort.productclient.ProductTokens;
 import nl.klaspoort.support.Http;
 import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
-import nl.klaspoort.user.AdministrationFixture;
+import nl.klaspoort.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,11 +40,13 @@ class RequestLimitsTest {
     JdbcClient jdbc;
 
     @Autowired
+    Fixtures fixtures;
+
+    @Autowired
     SecuritySettings settings;
 
     private Sessions.Session freshProfessional() {
-        AdministrationFixture fixture = new AdministrationFixture(jdbc);
-        AdministrationFixture.TestSchool school = fixture.school();
+        Fixtures.TestSchool school = fixtures.school().withAdmin().create();
         return Sessions.login(port, school.adminEmail(), Sessions.PROFESSIONAL_PASSWORD);
     }
 

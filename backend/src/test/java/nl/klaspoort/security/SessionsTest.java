@@ -10,7 +10,7 @@ import nl.klaspoort.support.Http;
 import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.SqlStatementCounter;
-import nl.klaspoort.user.AdministrationFixture;
+import nl.klaspoort.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +28,9 @@ class SessionsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Fixtures fixtures;
 
     @Autowired
     UserSessions sessions;
@@ -63,7 +66,7 @@ class SessionsTest {
 
     @Test
     void signingInStoresASessionByPersonIdInAnHttpOnlyCookie() {
-        String email = new AdministrationFixture(jdbc).school().adminEmail();
+        String email = fixtures.school().withAdmin().create().adminEmail();
         Sessions.Session session = Sessions.login(port, email, Sessions.PROFESSIONAL_PASSWORD);
         assertThat(sessions.count(userId(email))).isEqualTo(1);
         assertThat(me(session)).isEqualTo(200);
@@ -84,7 +87,7 @@ class SessionsTest {
 
     @Test
     void aSessionEndsAfterItsAbsoluteLifetimeHoweverActive() {
-        String email = new AdministrationFixture(jdbc).school().adminEmail();
+        String email = fixtures.school().withAdmin().create().adminEmail();
         Sessions.Session session = Sessions.login(port, email, Sessions.PROFESSIONAL_PASSWORD);
         assertThat(me(session)).isEqualTo(200);
         // signed in 12 hours and a minute ago, active a moment ago
@@ -96,7 +99,7 @@ class SessionsTest {
 
     @Test
     void nearTheEndOfItsLifetimeTheIdleTimeoutShrinksToWhatIsLeft() {
-        String email = new AdministrationFixture(jdbc).school().adminEmail();
+        String email = fixtures.school().withAdmin().create().adminEmail();
         Sessions.Session session = Sessions.login(port, email, Sessions.PROFESSIONAL_PASSWORD);
         jdbc.sql("update spring_session set creation_time = creation_time - (11 * 3600 + 50 * 60) * 1000 where principal_name = :id")
                 .param("id", Long.toString(userId(email))).update();
@@ -108,7 +111,7 @@ class SessionsTest {
 
     @Test
     void allSessionsOfAPersonCanBeEnded() {
-        String email = new AdministrationFixture(jdbc).school().adminEmail();
+        String email = fixtures.school().withAdmin().create().adminEmail();
         Sessions.Session laptop = Sessions.login(port, email, Sessions.PROFESSIONAL_PASSWORD);
         Sessions.Session phone = Sessions.login(port, email, Sessions.PROFESSIONAL_PASSWORD);
         assertThat(sessions.count(userId(email))).isEqualTo(2);

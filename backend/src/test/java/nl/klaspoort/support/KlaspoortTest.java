@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A test against the real application: a server on a random port, a real (embedded) PostgreSQL in a fresh data
- * directory, Flyway migrations and the demo data as fixture. All tests with this annotation share one context.
+ * directory, Flyway migrations and the demo data as fixture, and a clock tests can move ({@link TestClock}). All tests
+ * with this annotation share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,6 +21,6 @@ import org.springframework.context.annotation.Import;
         "vaadin.productionMode=true",
         "klaspoort.security.allowed-origins=https://klaspoort.example.org",
         "klaspoort.tokens.key-encryption-key-file=${java.io.tmpdir}/klaspoort-test-${random.uuid}/token-signing.kek"})
-@Import(SqlStatementCounter.Configuration.class)
+@Import({SqlStatementCounter.Configuration.class, TestClock.Configuration.class, Fixtures.Configuration.class})
 public @interface KlaspoortTest {
 }
