@@ -138,4 +138,32 @@ class SmallerFindingsTest extends FreshSchoolTest {
                 .path("school.supervisors").entityList(Object.class).hasSizeGreaterThan(0)
                 .path("school.counts.activeStudents").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
     }
+    @Test
+    void aSupervisorSeesOfAPupilOnlyTheProductsTheyFollowAndWhoFollowsThemThere() {
+        long pupil = fixture.student(school, 6);
+        fixture.assign(school.id(), school.supervisorA(), school.leeslab());
+        fixture.assign(school.id(), school.supervisorB(), school.leeslab(), school.spelling());
+        fixture.enroll(school, pupil, school.leeslab(), school.supervisorA(), school.supervisorB());
+        fixture.enroll(school, pupil, school.spelling(), school.supervisorB());
+
+        HttpGraphQlTester supervisorA = Sessions.tester(port, fixture.email(school.supervisorA()));
+        supervisorA.documentName("users-member").variable("schoolId", school.schoolId()).variable("id", Long.toString(pupil)).execute()
+                .path("school.user.products[*].code").entityList(String.class).containsExactly("LEESLAB")
+                .path("school.user.enrollments[*].product.code").entityList(String.class).containsExactly("LEESLAB")
+                .path("school.user.supervisors").entityList(Object.class).hasSize(2);
+        // the admin sees everything
+        admin.documentName("users-member").variable("schoolId", school.schoolId()).variable("id", Long.toString(pupil)).execute()
+                .path("school.user.products").entityList(Object.class).hasSize(2)
+                .path("school.user.enrollments").entityList(Object.class).hasSize(2);
+
+        // a supervisor who follows the pupil in spelling only does not see who follows them in leeslab
+        jdbc.sql("""
+                delete from enrollment_supervisor where supervisor_id = :b and enrollment_id in
+                       (select id from enrollment where student_id = :p and product_id = :leeslab)
+                """).param("b", school.supervisorB()).param("p", pupil).param("leeslab", school.leeslab()).update();
+        Sessions.tester(port, fixture.email(school.supervisorB())).documentName("users-member").variable("schoolId", school.schoolId()).variable("id", Long.toString(pupil)).execute()
+                .path("school.user.products[*].code").entityList(String.class).containsExactly("SPELLINGSTER")
+                .path("school.user.enrollments[*].product.code").entityList(String.class).containsExactly("SPELLINGSTER")
+                .path("school.user.supervisors[*].displayName").entityList(String.class).hasSize(1);
+    }
 }

@@ -109,7 +109,9 @@ class UsersAccessTest {
         ib.documentName("users-member").variable("schoolId", regenboog)
                 .variable("id", String.valueOf(fixtures.userId(Sessions.STUDENT_REGENBOOG))).execute()
                 .path("school.user.user.displayName").entity(String.class).isEqualTo("Sanne de Jong")
-                .path("school.user.enrollments[*].product.code").entityList(String.class).containsExactly("LEESLAB", "SPELLINGSTER");
+                // of the pupil's products only the one ib follows (issue 10, item 9): not spelling, nor who follows it
+                .path("school.user.enrollments[*].product.code").entityList(String.class).containsExactly("LEESLAB")
+                .path("school.user.products[*].code").entityList(String.class).containsExactly("LEESLAB");
         ib.documentName("users-member").variable("schoolId", regenboog)
                 .variable("id", String.valueOf(fixtures.userId("daan.visser"))).execute()
                 .path("school.user").valueIsNull();

@@ -1,7 +1,8 @@
 package nl.klaspoort.administration.internal;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ class MyEmailService {
 
     record MyEmailChangeConfirmInput(String token) {}
 
-    record MyEmailChangePayload(String email, String pendingEmail, Instant expiresAt, List<PayloadError> errors) {}
+    record MyEmailChangePayload(String email, String pendingEmail, OffsetDateTime expiresAt, List<PayloadError> errors) {}
 
     private final EmailChanges changes;
     private final People people;
@@ -90,7 +91,7 @@ class MyEmailService {
         EmailChanges.Requested requested = changes.request(me.id(), email);
         events.publishEvent(new EmailChangeRequested(me.id(), email, requested.token(), requested.expiresAt()));
         SecurityEvents.record(SecurityEvents.Event.EMAIL_CHANGE_REQUESTED, "user", me.id());
-        return new MyEmailChangePayload(me.email(), email, requested.expiresAt(), List.of());
+        return new MyEmailChangePayload(me.email(), email, requested.expiresAt().atOffset(ZoneOffset.UTC), List.of());
     }
 
     @Transactional

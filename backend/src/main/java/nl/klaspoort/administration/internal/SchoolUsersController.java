@@ -104,6 +104,10 @@ class SchoolUsersController {
                         batch.stream().map(SchoolUser::schoolId).distinct().toList(),
                         batch.stream().map(SchoolUser::id).distinct().toList())
                 .stream().map(e -> new Keyed<>(e.schoolId(), e.studentId(), e)).toList();
+        if (batch.stream().anyMatch(SchoolUser::followedOnly)) {
+            java.util.Set<Long> followed = queries.followedEnrollments(batch);
+            rows = rows.stream().filter(row -> followed.contains(row.value().id())).toList();
+        }
         return Keyed.group(batch, SchoolUser::schoolId, SchoolUser::id, rows);
     }
 }
