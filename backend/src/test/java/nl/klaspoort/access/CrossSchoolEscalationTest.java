@@ -1,5 +1,6 @@
 package nl.klaspoort.access;
 
+import nl.klaspoort.support.ApplicationTest;
 import static nl.klaspoort.support.GraphQl.errorCodes;
 import static nl.klaspoort.support.GraphQl.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,18 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.klaspoort.support.Fixtures;
 import nl.klaspoort.support.Fixtures.TestSchool;
-import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 10, item 1, the review's reproduction step by step, end to end over HTTP: the admin of school A (1) moved the
@@ -29,17 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * identity of a professional of several schools is theirs, one's own login e-mail needs the password and a confirmed
  * address, and PUBLISHER is held by a person (by id), granted by the publisher.
  */
-@KlaspoortTest
-class CrossSchoolEscalationTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Fixtures fixture;
+class CrossSchoolEscalationTest extends ApplicationTest {
 
     @Autowired
     Publishers publishers;

@@ -1,39 +1,25 @@
 package nl.klaspoort.access;
 
+import nl.klaspoort.support.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import nl.klaspoort.support.Fixtures;
-import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 10, item 1: PUBLISHER is the publisher's own staff, a role held by a person (by id), granted and revoked by
  * those who hold it, never by a school and never by comparing an e-mail address. The demo grants it to its director.
  */
-@KlaspoortTest
-class PublishersTest {
+class PublishersTest extends ApplicationTest {
 
     private static final String GRANT = """
             mutation($input: PublisherInput!) { publisherGrant(input: $input) { publishers { id } errors { code field } } }""";
     private static final String REVOKE = """
             mutation($input: PublisherInput!) { publisherRevoke(input: $input) { publishers { id } errors { code field } } }""";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Fixtures fixture;
 
     private static void forbidden(GraphQlTester.Response response) {
         response.errors().satisfy(errors -> assertThat(errors).singleElement()

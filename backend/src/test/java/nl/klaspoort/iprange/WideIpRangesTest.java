@@ -1,38 +1,25 @@
 package nl.klaspoort.iprange;
 
+import nl.klaspoort.support.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.Fixtures;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A school's IP range is its own network (issue 10, item 9): {@code ::/0} made every address on earth "at school".
  * At most an IPv4 /16 or an IPv6 /48, as a CIDR block or a from–to range.
  */
-@KlaspoortTest
-class WideIpRangesTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Fixtures fixtures;
+class WideIpRangesTest extends ApplicationTest {
 
     @Test
     void rangesWiderThanASchoolNetworkAreRefusedInDutch() {
-        Fixtures.TestSchool school = fixtures.school().withAdmin().create();
+        Fixtures.TestSchool school = fixture.school().withAdmin().create();
         HttpGraphQlTester admin = Sessions.tester(port, school.adminEmail());
         for (List<String> range : List.of(List.of("::/0", ""), List.of("0.0.0.0/0", ""), List.of("10.0.0.0/8", ""),
                 List.of("10.0.0.0/15", ""), List.of("2001:db8::/32", ""), List.of("10.0.0.0", "10.1.0.0"),

@@ -1,5 +1,6 @@
 package nl.klaspoort.platform;
 
+import nl.klaspoort.support.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,14 +9,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import nl.klaspoort.support.Http;
-import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.SqlStatementCounter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
@@ -27,16 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * OWASP cheat sheet's cost analysis (complexity multiplied by page sizes, root fields), the body size and the
  * statement and transaction timeouts. Sent as a pupil, as in the review.
  */
-@KlaspoortTest
-class GraphQlCostLimitsTest {
+class GraphQlCostLimitsTest extends ApplicationTest {
 
     private static final JsonMapper JSON = new JsonMapper();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     PlatformTransactionManager transactions;

@@ -301,11 +301,7 @@ class SupervisorResultsTest {
 
     @Test
     void supervisorsSeeTheirStudentsChangeLive() {
-        Sessions.Session session = Sessions.login(port, supervisorA, Sessions.PROFESSIONAL_PASSWORD);
-        WebSocketGraphQlTester tester = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
-                        new ReactorNettyWebSocketClient())
-                .headers(h -> h.add(HttpHeaders.COOKIE, session.cookieHeader()))
-                .build();
+        WebSocketGraphQlTester tester = socketOf(supervisorA);
         HttpGraphQlTester product = ProductTokens.tester(port, ProductTokens.LEESLAB, ProductTokens.BOTH_SCOPES);
         int before = events.subscribers();
         Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
@@ -327,11 +323,7 @@ class SupervisorResultsTest {
     /** Issue 10, item 9: a live subscription is checked again at every event, so archiving ends it. */
     @Test
     void anArchivedSupervisorsLiveUpdatesEnd() {
-        Sessions.Session session = Sessions.login(port, supervisorA, Sessions.PROFESSIONAL_PASSWORD);
-        WebSocketGraphQlTester tester = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
-                        new ReactorNettyWebSocketClient())
-                .headers(h -> h.add(HttpHeaders.COOKIE, session.cookieHeader()))
-                .build();
+        WebSocketGraphQlTester tester = socketOf(supervisorA);
         HttpGraphQlTester product = ProductTokens.tester(port, ProductTokens.LEESLAB, ProductTokens.BOTH_SCOPES);
         int before = events.subscribers();
         Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
@@ -351,16 +343,20 @@ class SupervisorResultsTest {
 
     @Test
     void onlySupervisorsWithTheProductMaySubscribe() {
-        Sessions.Session session = Sessions.login(port, Sessions.SUPERVISOR_REGENBOOG, Sessions.PROFESSIONAL_PASSWORD);
-        WebSocketGraphQlTester tester = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
-                        new ReactorNettyWebSocketClient())
-                .headers(h -> h.add(HttpHeaders.COOKIE, session.cookieHeader()))
-                .build();
+        WebSocketGraphQlTester tester = socketOf(Sessions.SUPERVISOR_REGENBOOG);
         StepVerifier.create(tester.documentName("results-changed").variable("schoolId", school).variable("productId", leeslab)
                         .executeSubscription().toFlux("resultsChanged.studentIds", List.class))
                 .expectError()
                 .verify(Duration.ofSeconds(20));
         tester.stop().block(Duration.ofSeconds(5));
+    }
+
+    /** A WebSocket to the GraphQL endpoint in the signed-in session of a professional. */
+    private WebSocketGraphQlTester socketOf(String login) {
+        Sessions.Session session = Sessions.login(port, login, Sessions.PROFESSIONAL_PASSWORD);
+        return WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
+                .headers(h -> h.add(HttpHeaders.COOKIE, session.cookieHeader()))
+                .build();
     }
 
     /** Waits (bounded) until the server has subscribed the live query to the results events. */

@@ -1,5 +1,6 @@
 package nl.klaspoort.security;
 
+import nl.klaspoort.support.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -14,16 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
-import nl.klaspoort.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
@@ -32,18 +28,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
  * names the account by id only. Each test uses its own account and its own client address (as a TLS proxy reports it
  * in X-Forwarded-For), so the throttle of one test never touches another.
  */
-@KlaspoortTest
 @ExtendWith(OutputCaptureExtension.class)
-class BruteForceTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Fixtures fixtures;
+class BruteForceTest extends ApplicationTest {
 
     private static String someAddress() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -85,7 +71,7 @@ class BruteForceTest {
     }
 
     private String freshAccount() {
-        return fixtures.school().withAdmin().create().adminEmail();
+        return fixture.school().withAdmin().create().adminEmail();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package nl.klaspoort.security;
 
+import nl.klaspoort.support.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -14,12 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import nl.klaspoort.productclient.ProductTokens;
 import nl.klaspoort.support.Http;
-import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,25 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Per-user and per-client limits on {@code /graphql} (issue 10, item 2): a caller over their rate or with too many
  * requests running gets 429 with Retry-After and a coded error, while everybody else carries on.
  */
-@KlaspoortTest
-class RequestLimitsTest {
+class RequestLimitsTest extends ApplicationTest {
 
     private static final JsonMapper JSON = new JsonMapper();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Fixtures fixtures;
 
     @Autowired
     SecuritySettings settings;
 
     private Sessions.Session freshProfessional() {
-        Fixtures.TestSchool school = fixtures.school().withAdmin().create();
+        Fixtures.TestSchool school = fixture.school().withAdmin().create();
         return Sessions.login(port, school.adminEmail(), Sessions.PROFESSIONAL_PASSWORD);
     }
 

@@ -1,5 +1,6 @@
 package nl.klaspoort.security;
 
+import nl.klaspoort.support.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -7,30 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.klaspoort.support.Http;
-import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.SqlStatementCounter;
-import nl.klaspoort.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Browser sessions (issue 10, items 4 and 9): stored in PostgreSQL by person, never created by a page view, ended after
  * an absolute lifetime and on demand ({@link UserSessions}), and carried in a {@code __Host-} cookie over https.
  */
-@KlaspoortTest
-class SessionsTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Fixtures fixtures;
+class SessionsTest extends ApplicationTest {
 
     @Autowired
     UserSessions sessions;
@@ -66,7 +53,7 @@ class SessionsTest {
 
     @Test
     void signingInStoresASessionByPersonIdInAnHttpOnlyCookie() {
-        String email = fixtures.school().withAdmin().create().adminEmail();
+        String email = fixture.school().withAdmin().create().adminEmail();
         Sessions.Session session = Sessions.login(port, email, Sessions.PROFESSIONAL_PASSWORD);
         assertThat(sessions.count(userId(email))).isEqualTo(1);
         assertThat(me(session)).isEqualTo(200);
@@ -87,7 +74,7 @@ class SessionsTest {
 
     @Test
     void aSessionEndsAfterItsAbsoluteLifetimeHoweverActive() {
-        String email = fixtures.school().withAdmin().create().adminEmail();
+        String email = fixture.school().withAdmin().create().adminEmail();
         Sessions.Session session = Sessions.login(port, email, Sessions.PROFESSIONAL_PASSWORD);
         assertThat(me(session)).isEqualTo(200);
         // signed in 12 hours and a minute ago, active a moment ago
@@ -99,7 +86,7 @@ class SessionsTest {
 
     @Test
     void nearTheEndOfItsLifetimeTheIdleTimeoutShrinksToWhatIsLeft() {
-        String email = fixtures.school().withAdmin().create().adminEmail();
+        String email = fixture.school().withAdmin().create().adminEmail();
         Sessions.Session session = Sessions.login(port, email, Sessions.PROFESSIONAL_PASSWORD);
         jdbc.sql("update spring_session set creation_time = creation_time - (11 * 3600 + 50 * 60) * 1000 where principal_name = :id")
                 .param("id", Long.toString(userId(email))).update();
@@ -111,7 +98,7 @@ class SessionsTest {
 
     @Test
     void allSessionsOfAPersonCanBeEnded() {
-        String email = fixtures.school().withAdmin().create().adminEmail();
+        String email = fixture.school().withAdmin().create().adminEmail();
         Sessions.Session laptop = Sessions.login(port, email, Sessions.PROFESSIONAL_PASSWORD);
         Sessions.Session phone = Sessions.login(port, email, Sessions.PROFESSIONAL_PASSWORD);
         assertThat(sessions.count(userId(email))).isEqualTo(2);
