@@ -22,12 +22,18 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+/** The CSRF token cookie: `__Host-XSRF-TOKEN` over https, `XSRF-TOKEN` on plain http (a local run). */
 function csrfToken(): string | undefined {
-  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : undefined;
+  for (const name of ['__Host-XSRF-TOKEN=', 'XSRF-TOKEN=']) {
+    const cookie = document.cookie.split('; ').find((c) => c.startsWith(name));
+    if (cookie) {
+      return decodeURIComponent(cookie.substring(name.length));
+    }
+  }
+  return undefined;
 }
 
-/** Headers for a state-changing request of the signed-in session (CSRF token from the XSRF-TOKEN cookie). */
+/** Headers for a state-changing request of the signed-in session (CSRF token from its cookie). */
 export function csrfHeaders(): Record<string, string> {
   const token = csrfToken();
   return token ? { 'X-XSRF-TOKEN': token } : {};

@@ -24,7 +24,9 @@ function Count({ label, value }: { label: string; value: number }) {
 /** D1 shell: the selected school's name and numbers from the API. */
 export default function DashboardView() {
   const { membership, schoolId } = useSession();
-  const { data, error, refetch, stale } = useGqlQuery(SchoolDashboardDocument, { schoolId }, { enabled: !!schoolId, keepPrevious: true });
+  // a pupil sees the school's name, not its numbers (the server refuses them to pupils)
+  const pupil = !!membership && membership.roles.every((role) => role === 'STUDENT');
+  const { data, error, refetch, stale } = useGqlQuery(SchoolDashboardDocument, { schoolId }, { enabled: !!schoolId && !pupil, keepPrevious: true });
 
   if (!membership) {
     return <EmptyState title={t('dashboard.noSchool')} />;
@@ -37,9 +39,9 @@ export default function DashboardView() {
         title={membership.school.name}
         subtitle={`${t('dashboard.title')} · ${t('dashboard.brin')} ${membership.school.brin} · ${t('dashboard.roles')}: ${membership.roles.map((r) => t(`role.${r}`)).join(', ')}`}
       />
-      {error && !school && <LoadFailed error={error} onRetry={() => void refetch()} />}
-      {(!school || stale) && !error && <Busy />}
-      {school && !stale && (
+      {!pupil && error && !school && <LoadFailed error={error} onRetry={() => void refetch()} />}
+      {!pupil && (!school || stale) && !error && <Busy />}
+      {!pupil && school && !stale && (
         <div className="kp-cards">
           <Count label={t('dashboard.activeStudents')} value={school.counts.activeStudents} />
           <Count label={t('dashboard.activeProfessionals')} value={school.counts.activeProfessionals} />

@@ -11,9 +11,11 @@ export const config: ViewConfig = { title: 'login.submit', skipLayouts: true, me
 function Login() {
   const language = useLanguage();
   const [error, setError] = useState(false);
+  const [retryAfter, setRetryAfter] = useState<number | undefined>();
   const [busy, setBusy] = useState(false);
   usePageTitle(t('login.submit'));
 
+  const throttled = retryAfter !== undefined;
   const i18n: LoginI18n = {
     form: {
       title: t('login.title'),
@@ -23,8 +25,8 @@ function Login() {
       forgotPassword: t('login.forgot'),
     },
     errorMessage: {
-      title: t('login.error.title'),
-      message: t('login.error.message'),
+      title: throttled ? t('login.throttled.title') : t('login.error.title'),
+      message: throttled ? t('login.throttled.message', { seconds: retryAfter }) : t('login.error.message'),
       username: t('login.error.username'),
       password: t('login.error.password'),
     },
@@ -42,6 +44,8 @@ function Login() {
       window.location.assign('/');
       return;
     }
+    // 429: too many failed attempts for this account or address; the server says how long to wait
+    setRetryAfter(response.status === 429 ? Number(response.headers.get('Retry-After') ?? 60) : undefined);
     setError(true);
     setBusy(false);
   }
