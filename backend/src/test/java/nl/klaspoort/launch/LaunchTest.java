@@ -50,7 +50,7 @@ class LaunchTest {
     @Autowired
     TestClock clock;
 
-    @Value("${klaspoort.launch.issuer}")
+    @Value("${klaspoort.tokens.issuer}")
     String issuer;
 
     TestSchool school;

@@ -28,7 +28,7 @@ class DashboardController {
         this.contracts = contracts;
     }
 
-    /** Students are refused: a pupil sees only their tiles, no school figures (D3). */
+    /** Professionals only: a pupil sees their own school's name, not its numbers. */
     @BatchMapping(typeName = "School", field = "counts")
     Map<School, SchoolCounts> counts(List<School> schools) {
         if (CurrentUser.require().kind() == KlaspoortUser.Kind.STUDENT) {

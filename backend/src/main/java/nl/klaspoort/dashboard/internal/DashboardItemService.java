@@ -7,18 +7,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
+import nl.klaspoort.access.Publishers;
 import nl.klaspoort.dashboard.DashboardItems.Kind;
 import nl.klaspoort.dashboard.DashboardItems.NewItem;
-import nl.klaspoort.platform.AccessRefusedException;
 import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.ErrorCode;
 import nl.klaspoort.platform.Ids;
 import nl.klaspoort.platform.PayloadError;
-import nl.klaspoort.security.CurrentUser;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,16 +42,14 @@ class DashboardItemService {
 
     private final DashboardItemStore store;
     private final DashboardItemQueries queries;
+    private final Publishers publishers;
     private final Clock clock;
-    private final Set<String> publisherStaff;
 
-    DashboardItemService(DashboardItemStore store, DashboardItemQueries queries, Clock clock,
-            @Value("${klaspoort.publisher.admins:}") List<String> publisherStaff) {
+    DashboardItemService(DashboardItemStore store, DashboardItemQueries queries, Publishers publishers, Clock clock) {
         this.store = store;
         this.queries = queries;
+        this.publishers = publishers;
         this.clock = clock;
-        this.publisherStaff = publisherStaff.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
     }
 
     @Transactional
@@ -134,11 +127,9 @@ class DashboardItemService {
         }
     }
 
-    /** Publisher staff only (FORBIDDEN for everyone else). */
+    /** Publisher staff only: PUBLISHER, held by the person (FORBIDDEN for everyone else). */
     private void requirePublisher() {
-        if (!publisherStaff.contains(CurrentUser.require().getUsername().toLowerCase(Locale.ROOT))) {
-            throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "dashboard items");
-        }
+        publishers.require("dashboard items");
     }
 
     private static String clean(String text) {

@@ -1,7 +1,5 @@
 package nl.klaspoort.launch.internal;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,14 +14,14 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Launch tokens (D3): a JWT (RS256) that tells a product who arrives: the pupil ({@code sub}, the Klaspoort user id,
  * and {@code name}), the school ({@code school}, {@code brin}, {@code school_name}) and the product ({@code aud} and
- * {@code product}, its code). It lives {@value #LIFETIME_SECONDS} seconds and carries a unique {@code jti}: the product
- * verifies it with Klaspoort's published keys ({@code /oauth2/jwks}, the authorization server's key set) and accepts
+ * {@code product}, its code). It lives {@value #LIFETIME_SECONDS} seconds and carries a unique {@code jti}. It is signed
+ * with the signing-key store's current key (persisted, rotated, shared by the nodes); the product verifies it with
+ * Klaspoort's published keys ({@code /oauth2/jwks}, which keep a rotated key until its tokens expire) and accepts
  * each {@code jti} once, so a token that is replayed (from the browser's history, a log, a shoulder) is refused.
  */
 @Component
@@ -39,8 +37,9 @@ class LaunchTokens {
     private final Clock clock;
     private final String issuer;
 
-    LaunchTokens(JWKSource<SecurityContext> keys, Clock clock, @Value("${klaspoort.launch.issuer}") String issuer) {
-        this.encoder = new NimbusJwtEncoder(keys);
+    /** {@code encoder}: the authorization server's, which signs with the current key of the signing-key store. */
+    LaunchTokens(JwtEncoder encoder, Clock clock, @Value("${klaspoort.tokens.issuer}") String issuer) {
+        this.encoder = encoder;
         this.clock = clock;
         this.issuer = issuer;
     }
