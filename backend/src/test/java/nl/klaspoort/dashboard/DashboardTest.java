@@ -41,12 +41,12 @@ class DashboardTest {
         assertThat(SqlStatementCounter.count()).as("school and its roles, counts, licence use and its roles, contracts, their roles and products, items")
                 .isLessThanOrEqualTo(10);
         assertThat(dashboard.path("school.licenceUse").entityList(OBJECT).get()).containsExactly(
-                Map.of("product", Map.of("code", "LEESLAB", "name", "Leeslab"), "total", 60, "inUse", 28),
-                Map.of("product", Map.of("code", "SPELLINGSTER", "name", "Spellingster"), "total", 25, "inUse", 14));
+                Map.of("product", Map.of("code", "LEESLAB", "name", "Leeslab"), "total", 250, "inUse", 28),
+                Map.of("product", Map.of("code", "SPELLINGSTER", "name", "Spellingster"), "total", 100, "inUse", 14));
         dashboard.path("school.counts.archivedUsers").entity(Integer.class).isEqualTo(2);
         dashboard.path("school.counts.activeStudents").entity(Integer.class).isEqualTo(28);
         assertThat(dashboard.path("school.contracts.edges[*].node.name").entityList(String.class).get())
-                .containsExactly("Leeslab schoollicentie 60 leerlingen", "Spellingster School abonnement");
+                .containsExactly("Leeslab schoollicentie 250 leerlingen", "Spellingster School abonnement");
         List<Map<String, Object>> items = dashboard.path("dashboardItems").entityList(OBJECT).get();
         assertThat(titles(items, "VIDEO")).containsSubsequence("Aan de slag: inloggen en rondkijken",
                 "Leerlingen koppelen aan producten", "Resultaten volgen", "Abonnementen en licenties");

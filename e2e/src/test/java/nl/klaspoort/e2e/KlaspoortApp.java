@@ -48,7 +48,7 @@ public final class KlaspoortApp {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("KLASPOORT_DATA_DIR", dataDir.toString());
         builder.environment().put("KLASPOORT_DEMO_PRODUCTS_URL", products.baseUrl());
-        builder.environment().put("KLASPOORT_ISSUER", "http://localhost:" + port);
+        builder.environment().put("KLASPOORT_TOKEN_ISSUER", "http://localhost:" + port);
         process = builder.start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> {

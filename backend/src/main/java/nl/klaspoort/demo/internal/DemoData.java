@@ -147,8 +147,9 @@ class DemoData implements ApplicationRunner {
         // contracts of each kind and status (A1): school-wide and legacy per-student, active, ending and ended
         LocalDate today = Amsterdam.today(clock);
         LocalDate augFirst = LocalDate.of(today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1, 8, 1);
-        contract(regenboog, leeslab, Contracts.Kind.SCHOOL_WIDE, "Leeslab schoollicentie 60 leerlingen", 60, augFirst, null);
-        contract(regenboog, spelling, Contracts.Kind.PER_STUDENT, "Spellingster School abonnement", 25, augFirst.minusYears(2), null);
+        // (room for the pupils the journeys add; Kompas's Rekenroute is nearly full: one licence free)
+        contract(regenboog, leeslab, Contracts.Kind.SCHOOL_WIDE, "Leeslab schoollicentie 250 leerlingen", 250, augFirst, null);
+        contract(regenboog, spelling, Contracts.Kind.PER_STUDENT, "Spellingster School abonnement", 100, augFirst.minusYears(2), null);
         contract(regenboog, rekenen, Contracts.Kind.SCHOOL_WIDE, "Rekenroute schoollicentie 30 leerlingen", 30,
                 augFirst.minusYears(2), augFirst);
         contract(kompas, leeslab, Contracts.Kind.SCHOOL_WIDE, "Leeslab schoollicentie 40 leerlingen", 40, augFirst, null);

@@ -145,7 +145,7 @@ public class SecurityConfiguration {
                 .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfProtection))
             .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
             .headers(SecurityHeaders.standard(settings))
-            .addFilterAfter(new ContentSecurityPolicy(), HeaderWriterFilter.class)
+            .addFilterAfter(new ContentSecurityPolicy(settings.launchOrigins()), HeaderWriterFilter.class)
             .addFilterAfter(new WebSocketOrigins(settings.allowedOrigins()), SecurityContextHolderFilter.class)
             .addFilterBefore(throttle.filter("/login", request -> request.getParameter("username"), false,
                     SecurityEvents.Event.LOGIN_THROTTLED, SecurityEvents.Event.LOGIN_FAILED),
