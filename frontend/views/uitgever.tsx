@@ -22,7 +22,8 @@ import {
 import { t } from '../i18n';
 import { useFormat } from '../i18n/format';
 import { useGqlMutation, useGqlQuery } from '../lib/data';
-import { fieldErrors, generalErrors, requestFailure, type ServerError } from '../lib/errors';
+import { fieldErrors, generalErrors } from '../lib/errors';
+import { useAttempt } from '../lib/submit';
 
 export const config: ViewConfig = { title: 'publisher.title' };
 
@@ -39,25 +40,9 @@ export default function PublisherView() {
   const remove = useGqlMutation(DashboardItemDeleteDocument);
   const [editing, setEditing] = useState<string | null>(null);
   const [form, setForm] = useState(EMPTY);
-  const [errors, setErrors] = useState<readonly ServerError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const { errors, setErrors, failure, message, attempt } = useAttempt();
   const [removing, setRemoving] = useState<DashboardItemRowFragment | null>(null);
   const fields = fieldErrors(errors);
-
-  async function attempt(action: () => Promise<readonly ServerError[]>, success: string) {
-    setFailure(null);
-    setMessage(null);
-    try {
-      const result = await action();
-      setErrors(result);
-      if (!result.length) setMessage(success);
-      return result.length === 0;
-    } catch (e) {
-      setFailure(requestFailure(e));
-      return false;
-    }
-  }
 
   async function save() {
     const input = { title: form.title, body: form.body || null, url: form.url || null, position: form.position };

@@ -23,8 +23,8 @@ import {
 import { t } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { useDebounced, useGqlMutation, useGqlQuery } from '../../../lib/data';
-import { requestFailure, type ServerError } from '../../../lib/errors';
 import { useSession } from '../../../lib/session';
+import { useAttempt } from '../../../lib/submit';
 
 export const config: ViewConfig = { title: 'contracts.details' };
 
@@ -52,22 +52,8 @@ export default function ContractView() {
   const cancel = useGqlMutation(ContractEndingCancelDocument);
   const licenceEnd = useGqlMutation(LicenceEndNowDocument);
   const licenceCancel = useGqlMutation(LicenceEndingCancelDocument);
-  const [errors, setErrors] = useState<readonly ServerError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const { errors, failure, message, attempt } = useAttempt();
   const [confirmEnd, setConfirmEnd] = useState(false);
-
-  async function attempt(action: () => Promise<readonly ServerError[]>, success: string) {
-    setFailure(null);
-    setMessage(null);
-    try {
-      const result = await action();
-      setErrors(result);
-      if (!result.length) setMessage(success);
-    } catch (e) {
-      setFailure(requestFailure(e));
-    }
-  }
 
   const contract = query.data?.school?.contract;
   if (query.error && !contract) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
