@@ -241,6 +241,38 @@ class ContractsIT extends BrowserJourney {
     }
 
     @Test
+    @DisplayName("D1 the publisher adds an announcement on the publisher screen; every school's dashboard shows it; a bad address is refused at its field; the publisher removes it")
+    void publisherManagesDashboardItems() {
+        String title = "Nieuwe lesmethode " + (char) ('a' + SEQUENCE.incrementAndGet() % 26) + (char) ('a' + System.nanoTime() % 26);
+        signIn("directeur@demo.klaspoort.nl", PROFESSIONAL_PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard-items beheren")).click();
+        assertThat(page.locator("#publisher-title")).hasText("Dashboard-items van de uitgeverij");
+        Ui.select(page, "Soort", "Mededeling");
+        Ui.fill(page, "Titel", title);
+        Ui.fill(page, "Tekst", "Vanaf januari in alle groepen.");
+        Ui.fill(page, "Adres (URL)", "geen-adres");
+        Ui.button(page, "Opslaan").click();
+        assertThat(Ui.component(page, "vaadin-text-field", "Adres (URL)")).hasAttribute("invalid", "");
+        Ui.fill(page, "Adres (URL)", "");
+        Ui.button(page, "Opslaan").click();
+        assertThat(page.getByText("‘" + title + "’ is opgeslagen.")).isVisible();
+        Accessibility.assertNoSeriousViolations(page);
+        signOut();
+
+        signIn(ADMIN_KOMPAS, PROFESSIONAL_PASSWORD);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mededelingen"))).isVisible();
+        assertThat(page.getByText(title)).isVisible();
+        signOut();
+
+        signIn("directeur@demo.klaspoort.nl", PROFESSIONAL_PASSWORD);
+        page.navigate("/uitgever");
+        Ui.button(page, "‘" + title + "’ verwijderen").click();
+        Ui.dialog(page).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verwijderen")).click();
+        assertThat(page.getByText("‘" + title + "’ is verwijderd.")).isVisible();
+        assertThat(Ui.rowWith(page, title)).hasCount(0);
+    }
+
+    @Test
     @DisplayName("D2 the 'Dashboard' button gives a supervisor a tile per product leading to its supervisor environment")
     void productDashboards() {
         signIn(SUPERVISOR, PROFESSIONAL_PASSWORD);
