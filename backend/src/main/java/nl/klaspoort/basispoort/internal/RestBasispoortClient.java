@@ -261,6 +261,8 @@ final class RestBasispoortClient implements BasispoortClient {
             bundle = sslBundles.getBundle(properties.sslBundle());
             bundle.createSslContext(); // reads the key and trust stores now, so a missing file fails here, clearly
         } catch (RuntimeException e) {
+            log.warn("SSL bundle '{}' (Basispoort client certificate and trust store) cannot be loaded: {}",
+                    properties.sslBundle(), e.getMessage());
             throw new BasispoortException.TlsFailure("SSL bundle '" + properties.sslBundle()
                     + "' (the publisher's client certificate and trust store) cannot be loaded", null, e);
         }

@@ -45,6 +45,14 @@ public class PeopleQueries {
                 .param("base", base).query(String.class).list());
     }
 
+    public Map<String, Long> professionalsByEmail(Collection<String> emails) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        jdbc.sql("select lower(email) as email, id from app_user where kind = 'PROFESSIONAL' and lower(email) = any(:emails)")
+                .param("emails", emails.toArray(String[]::new))
+                .query((rs, n) -> ids.put(rs.getString("email"), rs.getLong("id"))).list();
+        return ids;
+    }
+
     public String profileJson(long id) {
         return jdbc.sql("""
                         select jsonb_build_object('firstName', first_name, 'namePrefix', name_prefix, 'lastName', last_name,
