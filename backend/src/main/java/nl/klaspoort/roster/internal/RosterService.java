@@ -121,7 +121,7 @@ class RosterService {
             if (!details.active() || details.mergedInto() != null) {
                 return failed(schoolId, Source.BASISPOORT, trigger, roundId, requestedBy, started, Failure.INACTIVE);
             }
-            Instant version = details.meta() == null ? null : details.meta().mutationTimestamp();
+            Instant version = micros(details.meta() == null ? null : details.meta().mutationTimestamp());
             if (trigger == Trigger.NIGHTLY && version != null
                     && queries.lastSyncedVersion(schoolId).filter(version::equals).isPresent()) {
                 Run run = store(schoolId, roundId, Source.BASISPOORT, trigger, Status.UNCHANGED, requestedBy, started,
@@ -133,12 +133,17 @@ class RosterService {
             overview = retrying(() -> client.overview(school.basispoortId()));
             RosterSnapshot snapshot = BasispoortRoster.snapshot(details, overview);
             Instant read = overview.meta() != null && overview.meta().mutationTimestamp() != null
-                    ? overview.meta().mutationTimestamp() : version;
+                    ? micros(overview.meta().mutationTimestamp()) : version;
             return compare(schoolId, Source.BASISPOORT, trigger, roundId, requestedBy, started, read, null, snapshot);
         } catch (BasispoortException e) {
             log.info("Basispoort sync of school {} failed: {}", schoolId, e.getMessage());
             return failed(schoolId, Source.BASISPOORT, trigger, roundId, requestedBy, started, failure(e));
         }
+    }
+
+    /** As the database keeps a timestamp (microseconds), so that it compares equal when read back. */
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** Basispoort's failures as the run shows them. */
