@@ -109,8 +109,7 @@ class ConnectionService implements BasispoortConnections {
             if (!before.activated()) {
                 audit.record(schoolId, BasispoortAction.BASISPOORT_SCHOOL_ACTIVATE, List.of(new AuditLog.Entry(
                         new AuditTarget(AuditTarget.Type.SCHOOL, schoolId, school.name()),
-                        json.writeValueAsString(Map.of("active", false)),
-                        json.writeValueAsString(Map.of("active", true, "basispoortId", Long.toString(id))))));
+                        "{}", json.writeValueAsString(Map.of("basispoortId", Long.toString(id))))));
             }
         });
         return queries.of(List.of(schoolId)).get(schoolId);
