@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.klaspoort.access.PublisherAccess;
+import nl.klaspoort.access.Publishers;
 import nl.klaspoort.basispoort.BasispoortConnections.Connection;
 import nl.klaspoort.basispoort.BasispoortConnections.Institution;
 import nl.klaspoort.basispoort.BasispoortConnections.Status;
@@ -63,11 +63,11 @@ class ConnectionController {
     record Payload(ConnectionView connection, List<PayloadError> errors) {}
 
     private final ConnectionService connections;
-    private final PublisherAccess publisher;
+    private final Publishers publisher;
     private final Schools schools;
     private final Messages messages;
 
-    ConnectionController(ConnectionService connections, PublisherAccess publisher, Schools schools, Messages messages) {
+    ConnectionController(ConnectionService connections, Publishers publisher, Schools schools, Messages messages) {
         this.connections = connections;
         this.publisher = publisher;
         this.schools = schools;
@@ -77,7 +77,7 @@ class ConnectionController {
     @BatchMapping(typeName = "School", field = "basispoort")
     Map<School, ConnectionView> basispoort(List<School> batch) {
         Map<Long, Connection> found = connections.connections(batch.stream().map(School::id).toList());
-        boolean canActivate = publisher.isPublisher();
+        boolean canActivate = publisher.signedInIsPublisher();
         Map<School, ConnectionView> result = new HashMap<>();
         batch.stream().filter(s -> found.containsKey(s.id()))
                 .forEach(s -> result.put(s, new ConnectionView(found.get(s.id()), s, canActivate)));
@@ -129,7 +129,7 @@ class ConnectionController {
     }
 
     private ConnectionView view(long schoolId, Connection connection) {
-        return new ConnectionView(connection, schools.byId(schoolId).orElseThrow(), publisher.isPublisher());
+        return new ConnectionView(connection, schools.byId(schoolId).orElseThrow(), publisher.signedInIsPublisher());
     }
 
     private static Long parse(String text) {

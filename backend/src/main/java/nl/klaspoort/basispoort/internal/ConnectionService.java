@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import nl.klaspoort.access.PublisherAccess;
+import nl.klaspoort.access.Publishers;
 import nl.klaspoort.access.Role;
 import nl.klaspoort.access.SchoolAccess;
 import nl.klaspoort.audit.AuditLog;
@@ -44,7 +44,7 @@ class ConnectionService implements BasispoortConnections {
     private final BasispoortClient client;
     private final Schools schools;
     private final SchoolAccess access;
-    private final PublisherAccess publisher;
+    private final Publishers publisher;
     private final ConnectionStore store;
     private final ConnectionQueries queries;
     private final AuditLog audit;
@@ -52,7 +52,7 @@ class ConnectionService implements BasispoortConnections {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    ConnectionService(BasispoortClient client, Schools schools, SchoolAccess access, PublisherAccess publisher,
+    ConnectionService(BasispoortClient client, Schools schools, SchoolAccess access, Publishers publisher,
             ConnectionStore store, ConnectionQueries queries, AuditLog audit, JsonMapper json, Clock clock,
             TransactionTemplate tx) {
         this.tx = tx;
@@ -75,7 +75,7 @@ class ConnectionService implements BasispoortConnections {
 
     /** The connections of the schools where the signed-in user is ADMIN (or all of them for the publisher). */
     Map<Long, Connection> connections(List<Long> schoolIds) {
-        List<Long> allowed = publisher.isPublisher() ? schoolIds : access.rolesAt(schoolIds).entrySet().stream()
+        List<Long> allowed = publisher.signedInIsPublisher() ? schoolIds : access.rolesAt(schoolIds).entrySet().stream()
                 .filter(e -> e.getValue().contains(Role.ADMIN)).map(Map.Entry::getKey).toList();
         return allowed.isEmpty() ? Map.of() : queries.of(allowed);
     }
@@ -93,7 +93,7 @@ class ConnectionService implements BasispoortConnections {
 
     @Override
     public Connection activate(long schoolId, Long basispoortId) {
-        publisher.require();
+        publisher.require("activating a school for Basispoort");
         School school = schools.byId(schoolId).orElseThrow(() -> new AccessRefusedException(
                 AccessRefusedException.Reason.NOT_FOUND, "school " + schoolId));
         Connection before = queries.of(List.of(schoolId)).get(schoolId);
@@ -126,7 +126,7 @@ class ConnectionService implements BasispoortConnections {
     }
 
     private School requireAdminOrPublisher(long schoolId) {
-        if (!publisher.isPublisher()) {
+        if (!publisher.signedInIsPublisher()) {
             access.require(schoolId, Role.ADMIN);
         }
         return schools.byId(schoolId).orElseThrow(() -> new AccessRefusedException(

@@ -1,5 +1,6 @@
 package nl.klaspoort.roster.internal;
 
+import nl.klaspoort.platform.OwnBodyLimit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,12 @@ class RosterConfiguration {
      * reads the body: an upload refused up front (too large) is then answered without being sent at all, instead of
      * the connection being cut while the client still writes it.
      */
+    /** The EDEXML upload bounds its body itself ({@code klaspoort.roster.max-upload}), above the general 1 MB. */
+    @Bean
+    OwnBodyLimit edexmlUploadLimit() {
+        return new OwnBodyLimit("/api/schools/*/edexml");
+    }
+
     @Bean
     TomcatConnectorCustomizer continueWhenTheBodyIsRead() {
         return connector -> connector.setProperty("continueResponseTiming", "onRead");

@@ -40,6 +40,8 @@ class SyncKilledHalfwayTest extends FreshSchoolTest {
     @Autowired
     DataSource dataSource;
     @Autowired
+    nl.klaspoort.productclient.internal.TokenSettings tokens; // as bound: the property holds a ${random.uuid}
+    @Autowired
     NightlySync nightly;
     @Autowired
     nl.klaspoort.basispoort.BasispoortConnections connections;
@@ -138,16 +140,20 @@ class SyncKilledHalfwayTest extends FreshSchoolTest {
     private Process startRoundInAnotherJvm() throws Exception {
         BasispoortSimulator simulator = TestBasispoort.simulator();
         Path certificates = simulator.certificates().directory();
-        int dbPort = jdbc.sql("select current_setting('port')::int").query(Integer.class).single();
+        // the database this test uses, with its credentials (the embedded database requires a password)
+        var database = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
         Path log = Files.createTempFile("klaspoort-killed-round-", ".log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), KlaspoortApplication.class.getName(), "--basispoort-sync",
                 "--server.port=0",
-                "--spring.datasource.url=jdbc:postgresql://localhost:" + dbPort + "/postgres",
-                "--spring.datasource.username=postgres",
+                "--spring.datasource.url=" + database.getJdbcUrl(),
+                "--spring.datasource.username=" + database.getUsername(),
                 "--klaspoort.demo-data.enabled=false", "--vaadin.productionMode=true",
                 "--klaspoort.roster.parallelism=2", "--klaspoort.roster.resume-on-start=false",
                 "--klaspoort.roster.nightly-cron=-",
+                // the key that encrypts the token signing keys this test's application stored
+                "--klaspoort.tokens.key-encryption-key-file="
+                        + tokens.keyEncryptionKeyFile(),
                 "--klaspoort.basispoort.base-url=" + simulator.baseUrl(),
                 "--spring.ssl.bundle.jks.basispoort.keystore.location=file:" + certificates.resolve("client.p12"),
                 "--spring.ssl.bundle.jks.basispoort.keystore.password="
@@ -155,7 +161,9 @@ class SyncKilledHalfwayTest extends FreshSchoolTest {
                 "--spring.ssl.bundle.jks.basispoort.truststore.location=file:" + certificates.resolve("truststore.p12"),
                 "--spring.ssl.bundle.jks.basispoort.truststore.password="
                         + new String(simulator.certificates().store(Certificates.TRUSTSTORE).password()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.getPassword()); // not on a command line
+        return builder.start();
     }
 
     /** Waits for a condition the other JVM brings about, checking it every 50 ms; fails when the JVM dies or after 3 minutes. */
