@@ -123,7 +123,7 @@ export function RunDetail({
           <span className="kp-badges">
             <Button
               theme={c.decision === 'ACCEPTED' ? 'primary small' : 'tertiary small'}
-              aria-pressed={c.decision === 'ACCEPTED'}
+              aria-pressed={c.decision === 'ACCEPTED' ? 'true' : 'false'}
               aria-label={`${t('bp.accept')}: ${c.label}`}
               disabled={decide.busy}
               onClick={() => void decideOn([c.id], 'ACCEPTED')}
@@ -132,7 +132,7 @@ export function RunDetail({
             </Button>
             <Button
               theme={c.decision === 'REJECTED' ? 'primary error small' : 'tertiary error small'}
-              aria-pressed={c.decision === 'REJECTED'}
+              aria-pressed={c.decision === 'REJECTED' ? 'true' : 'false'}
               aria-label={`${t('bp.reject')}: ${c.label}`}
               disabled={decide.busy}
               onClick={() => void decideOn([c.id], 'REJECTED')}
