@@ -17,9 +17,10 @@ import {
 import { currentLanguage, t } from '../i18n';
 import { useFormat } from '../i18n/format';
 import { queryClient, useGqlMutation, useGqlQuery } from '../lib/data';
-import { errorText, fieldErrors, generalErrors, requestFailure, type ServerError } from '../lib/errors';
+import { errorText, fieldErrors, generalErrors, requestFailure } from '../lib/errors';
 import { csrfHeaders } from '../lib/graphql';
 import { useSession } from '../lib/session';
+import { useAttempt } from '../lib/submit';
 import { RunProgressBar, useRunProgress } from './_basispoort/progress';
 import { RunDetail } from './_basispoort/RunDetail';
 import { RunList } from './_basispoort/RunList';
@@ -37,8 +38,7 @@ export default function BasispoortView() {
   const page = useGqlQuery(BasispoortDocument, { schoolId, first: 20 }, { enabled: !!schoolId });
   const sync = useGqlMutation(BasispoortSyncStartDocument);
   const [selected, setSelected] = useState<string | null>(null);
-  const [errors, setErrors] = useState<readonly ServerError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, failure, attempt } = useAttempt();
   const [uploading, setUploading] = useState(false);
   const [applying, setApplying] = useState(false);
   const progress = useRunProgress(schoolId, sync.busy || uploading || applying);
@@ -48,15 +48,11 @@ export default function BasispoortView() {
   const shown = selected ?? open?.id ?? null;
 
   async function syncNow() {
-    setErrors([]);
-    setFailure(null);
-    try {
+    await attempt(async () => {
       const result = (await sync.run({ input: { schoolId } })).basispoortSyncStart;
-      setErrors(result.errors);
       if (result.run) setSelected(result.run.id);
-    } catch (e) {
-      setFailure(requestFailure(e));
-    }
+      return result.errors;
+    });
   }
 
   if (page.isPending) return <Busy />;
@@ -82,7 +78,7 @@ export default function BasispoortView() {
 
       <UploadSection schoolId={schoolId} busy={uploading} setBusy={setUploading} onRun={setSelected} />
 
-      {(sync.busy || uploading || applying) && <RunProgressBar progress={progress} />}
+      {(sync.busy || uploading) && <RunProgressBar progress={progress} />}
 
       <section aria-labelledby="bp-open" className="kp-card">
         <h2 id="bp-open">{selected && selected !== open?.id ? t('bp.changes') : t('bp.open')}</h2>
@@ -91,7 +87,12 @@ export default function BasispoortView() {
             key={shown}
             schoolId={schoolId}
             runId={shown}
-            onApplying={setApplying}
+            onApplying={(busy) => {
+              setApplying(busy);
+              // an applied or discarded run is no longer the open one: keep showing it with its report
+              if (busy) setSelected(shown);
+            }}
+            progress={applying ? progress : undefined}
             onClose={selected && selected !== open?.id ? () => setSelected(null) : undefined}
           />
         ) : (
@@ -115,22 +116,8 @@ function ConnectionSection({ schoolId, connection }: { schoolId: string; connect
   const check = useGqlMutation(BasispoortConnectionCheckDocument);
   const activate = useGqlMutation(BasispoortSchoolActivateDocument);
   const [basispoortId, setBasispoortId] = useState(connection?.basispoortId ?? '');
-  const [errors, setErrors] = useState<readonly ServerError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const { errors, setErrors, failure, message, attempt } = useAttempt();
   const fields = fieldErrors(errors);
-
-  async function attempt(action: () => Promise<readonly ServerError[]>, success?: string) {
-    setFailure(null);
-    setMessage(null);
-    try {
-      const result = await action();
-      setErrors(result);
-      if (!result.length && success) setMessage(success);
-    } catch (e) {
-      setFailure(requestFailure(e));
-    }
-  }
 
   const input = { schoolId, basispoortId: basispoortId.trim() || null };
   const institution = connection?.institution;

@@ -18,7 +18,8 @@ import {
 import { t } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { useGqlMutation, useGqlQuery } from '../../lib/data';
-import { requestFailure, type ServerError } from '../../lib/errors';
+import { useAttempt } from '../../lib/submit';
+import { type Progress, RunProgressBar } from './progress';
 
 const PAGE = 50;
 type Change = ChangePageFragment['edges'][number]['node'];
@@ -32,11 +33,15 @@ export function RunDetail({
   schoolId,
   runId,
   onApplying,
+  progress,
   onClose,
 }: {
   schoolId: string;
   runId: string;
+  /** An apply or discard of this run starts (true) or ends (false). */
   onApplying: (busy: boolean) => void;
+  /** While this run is applied: its progress (shown next to the buttons, where the admin clicked). */
+  progress?: Progress | null;
   onClose?: () => void;
 }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -47,24 +52,10 @@ export function RunDetail({
   const decide = useGqlMutation(RosterChangesDecideDocument);
   const [overrideLocal, setOverrideLocal] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [errors, setErrors] = useState<readonly ServerError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const { errors, failure, message, attempt } = useAttempt();
 
   const run = query.data?.school?.rosterRun;
   const open = run?.status === 'PREVIEW' || run?.status === 'HELD';
-
-  async function attempt(action: () => Promise<readonly ServerError[]>, success?: string) {
-    setFailure(null);
-    setMessage(null);
-    try {
-      const result = await action();
-      setErrors(result);
-      if (!result.length && success) setMessage(success);
-    } catch (e) {
-      setFailure(requestFailure(e));
-    }
-  }
 
   const decideOn = (changeIds: string[] | null, decision: RosterDecision) =>
     attempt(async () => (await decide.run({ input: { runId, changeIds, decision, overrideLocal } })).rosterChangesDecide.errors);
@@ -201,13 +192,21 @@ export function RunDetail({
       )}
       <FormErrors errors={errors} messages={failure ? [failure] : []} />
       {message && <p role="status">{message}</p>}
+      {progress !== undefined && <RunProgressBar progress={progress} />}
       <div className="kp-buttons">
         {open && (
           <>
             <Button theme="primary" data-testid="apply" disabled={apply.busy} onClick={() => setConfirming(true)}>
               {t('bp.apply')}
             </Button>
-            <Button disabled={discard.busy} onClick={() => void attempt(async () => (await discard.run({ input: { runId } })).rosterRunDiscard.errors, t('bp.discarded'))}>
+            <Button
+              disabled={discard.busy}
+              onClick={() => {
+                onApplying(true);
+                void attempt(async () => (await discard.run({ input: { runId } })).rosterRunDiscard.errors, t('bp.discarded'))
+                  .finally(() => onApplying(false));
+              }}
+            >
               {t('bp.discard')}
             </Button>
           </>
