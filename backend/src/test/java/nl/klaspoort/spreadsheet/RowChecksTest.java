@@ -97,7 +97,7 @@ class RowChecksTest {
                         tuple(5, FIRST_NAME, Code.TOO_LONG, "Voornaam is te lang: hoogstens 100 tekens (nu 101)."),
                         tuple(5, NAME_PREFIX, Code.TOO_LONG, "Tussenvoegsel is te lang: hoogstens 30 tekens (nu 31)."),
                         tuple(6, FIRST_NAME, Code.INVALID_NAME, "Voornaam begint met een letter en bevat alleen letters, spaties, apostroffen, punten en streepjes."),
-                        tuple(6, NAME_PREFIX, Code.INVALID_NAME, "Tussenvoegsel mag alleen letters, spaties en apostroffen bevatten."),
+                        tuple(6, NAME_PREFIX, Code.INVALID_PREFIX, "Tussenvoegsel mag alleen letters, spaties en apostroffen bevatten."),
                         tuple(7, ROLES, Code.UNKNOWN_ROLE, "Onbekende rol 'leerling': kies Beheerder, Begeleider of Beheerder en begeleider."));
         assertThat(review.rows()).extracting(CheckedRow::value).containsOnlyNulls();
         assertThat(review.counts()).isEqualTo(new ImportCounts(0, 6));

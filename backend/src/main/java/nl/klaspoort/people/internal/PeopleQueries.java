@@ -45,6 +45,27 @@ public class PeopleQueries {
                 .param("base", base).query(String.class).list());
     }
 
+    /** Of these e-mail addresses (lower case), those someone signs in with. */
+    public Set<String> emailsInUse(Collection<String> emails) {
+        return new HashSet<>(jdbc.sql("select lower(email) from app_user where lower(email) = any(:emails)")
+                .param("emails", emails.toArray(String[]::new)).query(String.class).list());
+    }
+
+    /** Of these usernames (lower case), those someone signs in with. */
+    public Set<String> usernamesInUse(Collection<String> usernames) {
+        return new HashSet<>(jdbc.sql("select lower(username) from app_user where lower(username) = any(:usernames)")
+                .param("usernames", usernames.toArray(String[]::new)).query(String.class).list());
+    }
+
+    /** The usernames (lower case) that start with any of the bases (lower case, letters, digits and dots). */
+    public Set<String> usernamesStartingWithAny(Collection<String> bases) {
+        return new HashSet<>(jdbc.sql("""
+                        select lower(username) from app_user
+                         where lower(username) like any (select b || '%' from unnest(:bases::text[]) b)
+                        """)
+                .param("bases", bases.toArray(String[]::new)).query(String.class).list());
+    }
+
     public String profileJson(long id) {
         return jdbc.sql("""
                         select jsonb_build_object('firstName', first_name, 'namePrefix', name_prefix, 'lastName', last_name,

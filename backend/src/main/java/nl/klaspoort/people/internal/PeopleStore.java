@@ -44,6 +44,28 @@ public class PeopleStore {
                 .query(Long.class).single();
     }
 
+    /** One statement for any number of professionals, each with an activation; their ids in input order. */
+    public List<Long> createProfessionals(List<NewProfessional> professionals) {
+        return jdbc.sql("""
+                        insert into app_user (id, kind, first_name, name_prefix, last_name, email, function_title, password_hash,
+                                              activation_token, activation_requested_at, created_at)
+                        select nextval('app_user_seq'), 'PROFESSIONAL', p.first, p.prefix, p.last, p.email, p.function, null,
+                               p.token, :now, :now
+                          from unnest(:first::text[], :prefix::text[], :last::text[], :email::text[], :function::text[],
+                                      :token::text[]) with ordinality as p(first, prefix, last, email, function, token, n)
+                         order by p.n
+                        returning id
+                        """)
+                .param("first", professionals.stream().map(NewProfessional::firstName).toArray(String[]::new))
+                .param("prefix", professionals.stream().map(NewProfessional::namePrefix).toArray(String[]::new))
+                .param("last", professionals.stream().map(NewProfessional::lastName).toArray(String[]::new))
+                .param("email", professionals.stream().map(NewProfessional::email).toArray(String[]::new))
+                .param("function", professionals.stream().map(NewProfessional::function).toArray(String[]::new))
+                .param("token", professionals.stream().map(p -> token()).toArray(String[]::new))
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).list();
+    }
+
     /** One statement for any number of students; their ids in input order. */
     public List<Long> createStudents(List<NewStudent> students) {
         return jdbc.sql("""
