@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nl.klaspoort.support.HttpFiles;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.FreshSchoolTest;
 import org.junit.jupiter.api.DynamicTest;
@@ -79,6 +80,9 @@ class AuditActionsTest extends FreshSchoolTest {
             String batch = archive(fixture.student(school, 6));
             ok(run(admin, "admin-audit-batch-undo", Map.of("batchId", batch)), "auditBatchUndo");
         });
+        s.put("STUDENTS_IMPORT", () -> importAndConfirm("STUDENTS", new Object[] {"Ivo", null, "Import", 3, "3A"}));
+        s.put("PROFESSIONALS_IMPORT", () -> importAndConfirm("PROFESSIONALS",
+                new Object[] {"Pim", null, "Import", "Begeleider", "pim." + school.id() + "@test.klaspoort.nl"}));
         s.put("IP_RANGE_ADDED", () -> ipRange(false));
         s.put("IP_RANGE_ACTIVATED", () -> activate(ipRange(false), true));
         s.put("IP_RANGE_DEACTIVATED", () -> activate(ipRange(true), false));
@@ -86,6 +90,14 @@ class AuditActionsTest extends FreshSchoolTest {
                 .variable("input", Map.of("ipRangeId", ipRange(true))).execute()
                 .path("schoolIpRangeRemove.errors").entityList(Object.class).hasSize(0));
         return s;
+    }
+
+    /** A spreadsheet import of one row, uploaded as a file and confirmed. */
+    private void importAndConfirm(String kind, Object[] row) {
+        String importId = HttpFiles.as(port, Sessions.login(port, school.adminEmail(), Sessions.PROFESSIONAL_PASSWORD))
+                .importRows(school.schoolId(), kind, List.<Object[]>of(row));
+        admin.documentName("imports-confirm").variable("input", Map.of("schoolId", school.schoolId(), "importId", importId))
+                .execute().path("spreadsheetImportConfirm.errors").entityList(Object.class).hasSize(0);
     }
 
     /** What the Logboek shows for some actions: field, before and after in words. */
@@ -97,6 +109,8 @@ class AuditActionsTest extends FreshSchoolTest {
                 "PROFESSIONALS_LINK", changes -> assertThat(changes).contains(change("products", "Producten", null, "Spellingster")),
                 "ROLES_REMOVE", changes -> assertThat(changes).contains(change("roles", "Rollen", "Begeleider", null)),
                 "STUDENTS_GRADE_YEAR_CHANGE", changes -> assertThat(changes).contains(change("gradeYear", "Leerjaar", "Groep 5", "Groep 6")),
+                "STUDENTS_IMPORT", changes -> assertThat(changes).contains(change("gradeYear", "Leerjaar", null, "Groep 3"),
+                        change("archived", "Status", null, "Gearchiveerd")),
                 "USER_UPDATE", changes -> assertThat(changes).contains(change("firstName", "Voornaam", "Test", "Fenna")),
                 "STUDENT_CREDENTIALS_RESET", changes -> assertThat(changes).contains(change("passwordChanged", "Wachtwoord", null, "Gewijzigd")),
                 "IP_RANGE_ACTIVATED", changes -> assertThat(changes).contains(change("active", "Gebruikt voor schoolresultaten",
@@ -161,8 +175,11 @@ class AuditActionsTest extends FreshSchoolTest {
         return ok(run(admin, "admin-users-archive", Map.of("schoolId", school.schoolId(), "userIds", ids(user))), "usersArchive");
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger RANGES = new java.util.concurrent.atomic.AtomicInteger();
+
     private String ipRange(boolean active) {
-        String from = "10.%d.%d.0/24".formatted(school.id() % 250, (int) (Math.random() * 250));
+        // a range of its own for every call: random third octets collided now and then (OVERLAP)
+        String from = "10.%d.%d.0/24".formatted(school.id() % 250, RANGES.incrementAndGet() % 250);
         return admin.documentName("results-ip-range-add").variable("input", Map.of("schoolId", school.schoolId(),
                         "connectionType", "FIBER", "from", from, "active", active)).execute()
                 .path("schoolIpRangeAdd.errors").entityList(Object.class).hasSize(0)

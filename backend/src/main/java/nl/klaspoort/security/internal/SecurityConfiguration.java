@@ -39,6 +39,8 @@ public class SecurityConfiguration {
         http
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/graphql", "/graphql/**").authenticated()
+                // file uploads and downloads beside GraphQL (imports, exports): signed in; the services check the role
+                .requestMatchers("/api/**").authenticated()
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").denyAll()
                 .requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
