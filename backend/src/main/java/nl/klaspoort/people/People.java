@@ -70,11 +70,6 @@ public class People {
         return usernames.isEmpty() ? Set.of() : queries.usernamesInUse(usernames);
     }
 
-    /** The usernames (lower case) that start with any of these bases, to find free ones for many at once. */
-    public Set<String> usernamesStartingWithAny(Collection<String> bases) {
-        return bases.isEmpty() ? Set.of() : queries.usernamesStartingWithAny(bases);
-    }
-
     /** The profile fields of a person as JSON text, for the audit log. */
     public String profileJson(long id) {
         return queries.profileJson(id);

@@ -50,6 +50,19 @@ public final class StudentLogins {
         }
     }
 
+    /**
+     * What to try for one student, in order: the base, then {@code count} random variants as {@link #firstFree} makes
+     * them (two digits), so that many students' usernames are looked up at once by exact value.
+     */
+    public static java.util.List<String> candidates(String base, int count) {
+        java.util.LinkedHashSet<String> candidates = new java.util.LinkedHashSet<>();
+        candidates.add(base);
+        while (candidates.size() < count + 1) {
+            candidates.add(base + RANDOM.nextInt(2, 100));
+        }
+        return java.util.List.copyOf(candidates);
+    }
+
     /** Ten characters from an alphabet without look-alikes (0/O, 1/l/I), with letters and digits. */
     public static String generatePassword() {
         while (true) {

@@ -78,6 +78,41 @@ public final class Workbooks {
         }
     }
 
+    /**
+     * How many rows the first sheet has, counted in its XML as it streams out of the package (for workbooks too large to
+     * open whole).
+     */
+    public static long countRows(byte[] workbook) {
+        return countRows(new ByteArrayInputStream(workbook));
+    }
+
+    /** As {@link #countRows(byte[])}, reading the workbook from a stream (closed when done). */
+    public static long countRows(java.io.InputStream workbook) {
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(workbook)) {
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    long rows = 0;
+                    byte[] buffer = new byte[1 << 16];
+                    String carry = "";
+                    for (int n; (n = zip.read(buffer)) != -1; ) {
+                        String text = carry + new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+                        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<row ").matcher(text);
+                        int end = 0;
+                        while (row.find()) {
+                            rows++;
+                            end = row.end();
+                        }
+                        carry = text.substring(Math.max(end, text.length() - 4));
+                    }
+                    return rows;
+                }
+            }
+            throw new IllegalStateException("no first sheet");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String sheetName(byte[] workbook, int sheetIndex) {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
             return book.getSheetName(sheetIndex);

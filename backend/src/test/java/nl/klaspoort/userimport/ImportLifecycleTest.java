@@ -33,7 +33,7 @@ class ImportLifecycleTest extends ImportTestBase {
     void thePasswordsAreSecuredInTheBackgroundWithLiveProgress() {
         Object[][] rows = new Object[80][];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = row("Kind", null, "Nummer" + (char) ('a' + i % 26) + (char) ('a' + i / 26), 3, "3A");
+            rows[i] = row("Kind", null, "Nummer" + tag() + (char) ('a' + i % 26) + (char) ('a' + i / 26), 3, "3A");
         }
         String id = upload("STUDENTS", rows);
         List<Map<String, Object>> steps = ImportProgress.steps(port, session, school.schoolId(), id);

@@ -36,6 +36,18 @@ abstract class ImportTestBase extends FreshSchoolTest {
         files = HttpFiles.as(port, session);
     }
 
+    /**
+     * Letters of this test's school (names take letters only): appended to last names, so that usernames generated in
+     * one test are not taken by another's (usernames are unique across Klaspoort).
+     */
+    String tag() {
+        StringBuilder letters = new StringBuilder();
+        for (char digit : Long.toString(school.id()).toCharArray()) {
+            letters.append((char) ('a' + digit - '0'));
+        }
+        return letters.toString();
+    }
+
     static Object[] row(Object... cells) {
         return cells;
     }

@@ -57,15 +57,6 @@ public class PeopleQueries {
                 .param("usernames", usernames.toArray(String[]::new)).query(String.class).list());
     }
 
-    /** The usernames (lower case) that start with any of the bases (lower case, letters, digits and dots). */
-    public Set<String> usernamesStartingWithAny(Collection<String> bases) {
-        return new HashSet<>(jdbc.sql("""
-                        select lower(username) from app_user
-                         where lower(username) like any (select b || '%' from unnest(:bases::text[]) b)
-                        """)
-                .param("bases", bases.toArray(String[]::new)).query(String.class).list());
-    }
-
     public String profileJson(long id) {
         return jdbc.sql("""
                         select jsonb_build_object('firstName', first_name, 'namePrefix', name_prefix, 'lastName', last_name,

@@ -1,9 +1,11 @@
 package nl.klaspoort.userimport.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import nl.klaspoort.people.People;
 import nl.klaspoort.people.StudentLogins;
@@ -26,27 +28,39 @@ class StudentCredentials {
         this.people = people;
     }
 
+    /** Random variants looked up with each base: enough that all of them being taken is very unlikely. */
+    static final int VARIANTS = 5;
+
     /**
      * The rows with a username where they had none and their names allow one, and a password where they had none;
-     * {@code others}: the usernames of the import's other rows, which stay reserved. One statement for all rows.
+     * {@code others}: the usernames of the import's other rows, which stay reserved. The base and a few random variants
+     * of every row are looked up in one statement (by exact value, so namesakes elsewhere are not read); only a row
+     * whose candidates are all taken costs one more.
      */
     List<SheetRow> fill(List<SheetRow> rows, Set<String> others) {
-        List<String> bases = rows.stream().filter(StudentCredentials::needsUsername).map(StudentCredentials::base).distinct()
-                .toList();
-        Set<String> taken = new HashSet<>(people.usernamesStartingWithAny(bases));
+        Map<SheetRow, List<String>> candidates = new HashMap<>();
+        rows.stream().filter(StudentCredentials::needsUsername)
+                .forEach(row -> candidates.put(row, StudentLogins.candidates(base(row), VARIANTS)));
+        Set<String> taken = new HashSet<>(people.usernamesInUse(candidates.values().stream().flatMap(List::stream).toList()));
         taken.addAll(others);
         rows.forEach(row -> taken.add(row.get(Column.USERNAME).toLowerCase(Locale.ROOT)));
         List<SheetRow> filled = new ArrayList<>(rows.size());
         for (SheetRow row : rows) {
-            if (needsUsername(row)) {
-                String username = StudentLogins.firstFree(base(row), taken);
+            SheetRow done = row;
+            if (candidates.containsKey(row)) {
+                String username = candidates.get(row).stream().filter(name -> !taken.contains(name)).findFirst()
+                        .orElseGet(() -> {
+                            Set<String> namesakes = new HashSet<>(taken);
+                            namesakes.addAll(people.usernamesStartingWith(base(row)));
+                            return StudentLogins.firstFree(base(row), namesakes);
+                        });
                 taken.add(username);
-                row = row.with(Column.USERNAME, username);
+                done = done.with(Column.USERNAME, username);
             }
-            if (row.get(Column.PASSWORD).isEmpty()) {
-                row = row.with(Column.PASSWORD, StudentLogins.generatePassword());
+            if (done.get(Column.PASSWORD).isEmpty()) {
+                done = done.with(Column.PASSWORD, StudentLogins.generatePassword());
             }
-            filled.add(row);
+            filled.add(done);
         }
         return filled;
     }
