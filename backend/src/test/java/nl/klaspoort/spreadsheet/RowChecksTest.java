@@ -203,9 +203,9 @@ class RowChecksTest {
         assertProblems(review).containsExactly(
                         tuple(2, USERNAME, Code.USERNAME_TAKEN, "Deze gebruikersnaam is al in gebruik."),
                         tuple(3, USERNAME, Code.DUPLICATE_USERNAME, "Deze gebruikersnaam staat meer dan eens in de lijst (rijen 3 en 5)."),
-                        tuple(3, PASSWORD, Code.INVALID_PASSWORD, "Een wachtwoord heeft 8 tot 100 tekens, met letters én cijfers."),
+                        tuple(3, PASSWORD, Code.INVALID_PASSWORD, "Een wachtwoord heeft 8 tot 200 tekens, met letters én cijfers."),
                         tuple(4, USERNAME, Code.INVALID_USERNAME, "Een gebruikersnaam heeft 3 tot 100 tekens: kleine letters, cijfers, punt, streepje of liggend streepje."),
-                        tuple(4, PASSWORD, Code.INVALID_PASSWORD, "Een wachtwoord heeft 8 tot 100 tekens, met letters én cijfers."),
+                        tuple(4, PASSWORD, Code.INVALID_PASSWORD, "Een wachtwoord heeft 8 tot 200 tekens, met letters én cijfers."),
                         tuple(5, USERNAME, Code.DUPLICATE_USERNAME, "Deze gebruikersnaam staat meer dan eens in de lijst (rijen 3 en 5)."));
         StudentRow first = review.rows().getFirst().value();
         assertThat(first.username()).isEqualTo("anna.smit");

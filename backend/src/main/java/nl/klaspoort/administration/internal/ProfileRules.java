@@ -1,12 +1,10 @@
 package nl.klaspoort.administration.internal;
 
-import nl.klaspoort.platform.CommonError;
-
-import nl.klaspoort.platform.PayloadError;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import nl.klaspoort.platform.CommonError;
+import nl.klaspoort.platform.PayloadError;
 
 /** The manual's rules for profile fields (4.4, 4.12); the generated login of a new student is {@link nl.klaspoort.people.StudentLogins}. */
 final class ProfileRules {
@@ -51,8 +49,27 @@ final class ProfileRules {
         return username != null && USERNAME.matcher(username).matches();
     }
 
+    /** The longest password accepted: any length hashes (see the password encoder), but a bound keeps a login cheap. */
+    static final int MAX_PASSWORD = 200;
+    static final int MAX_FUNCTION = 100;
+    static final int MAX_GROUP = 60;
+
+    /** A function (job title) fits its column: at most 100 characters (TOO_LONG, not an internal error). */
+    static void checkFunction(String function, List<PayloadError> errors) {
+        if (function != null && function.length() > MAX_FUNCTION) {
+            errors.add(PayloadError.of(CommonError.TOO_LONG).field("function").param("max", MAX_FUNCTION));
+        }
+    }
+
+    /** A class group's name fits its column: at most 60 characters (TOO_LONG, not an internal error). */
+    static void checkGroup(String group, List<PayloadError> errors) {
+        if (group != null && group.length() > MAX_GROUP) {
+            errors.add(PayloadError.of(CommonError.TOO_LONG).field("group").param("max", MAX_GROUP));
+        }
+    }
+
     static boolean validPassword(String password) {
-        return password != null && password.length() >= 8 && password.length() <= 100
+        return password != null && password.length() >= 8 && password.length() <= MAX_PASSWORD
                 && password.chars().anyMatch(Character::isLetter) && password.chars().anyMatch(Character::isDigit);
     }
 

@@ -57,6 +57,12 @@ public class PeopleQueries {
                 .param("usernames", usernames.toArray(String[]::new)).query(String.class).list());
     }
 
+    /** The stored password hash of a person, null when they have none (yet). */
+    public String passwordHash(long id) {
+        return jdbc.sql("select password_hash from app_user where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+
     public String profileJson(long id) {
         return jdbc.sql("""
                         select jsonb_build_object('firstName', first_name, 'namePrefix', name_prefix, 'lastName', last_name,

@@ -237,7 +237,7 @@ public final class RowChecks {
         }
         if (password.length() < 8 || password.length() > PASSWORD.maxLength()
                 || password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
-            draft.problem(PASSWORD, Code.INVALID_PASSWORD, "Een wachtwoord heeft 8 tot 100 tekens, met letters én cijfers.");
+            draft.problem(PASSWORD, Code.INVALID_PASSWORD, "Een wachtwoord heeft 8 tot 200 tekens, met letters én cijfers.");
             return null;
         }
         return password;
