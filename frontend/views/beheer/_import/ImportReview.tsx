@@ -144,6 +144,7 @@ export function ImportReview({
         <div className="kp-progress" role="status">
           <ProgressBar min={0} max={shownProgress.total} value={shownProgress.done} aria-label={t('import.securing')} />
           <span>{t('import.securingProgress', { done: shownProgress.done, total: shownProgress.total })}</span>
+          <span className="kp-hint">{t('import.securingHint')}</span>
         </div>
       )}
       {counts.withProblems > 0 ? (
@@ -181,12 +182,17 @@ export function ImportReview({
         </Pager>
       )}
       <FormErrors errors={errors} messages={failure ? [failure] : []} />
-      {confirm.busy && <Busy label={t(shownProgress.preparing ? 'import.confirmingWaits' : 'import.confirming')} />}
+      {confirm.busy && <Busy label={t('import.confirming')} />}
       <div className="kp-buttons">
         <Button disabled={busy} onClick={onOtherFile}>
           {t('import.otherFile')}
         </Button>
-        <Button theme="primary" disabled={busy || counts.withProblems > 0 || counts.good === 0} onClick={() => void create()}>
+        {/* while passwords are still secured the confirmation would wait for them, longer than a request may take */}
+        <Button
+          theme="primary"
+          disabled={busy || shownProgress.preparing || counts.withProblems > 0 || counts.good === 0}
+          onClick={() => void create()}
+        >
           {t('import.confirm', { count: counts.good })}
         </Button>
       </div>

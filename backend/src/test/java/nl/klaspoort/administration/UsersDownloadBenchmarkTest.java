@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Benchmark of issue 13 (run with {@code -Dgroups=bench}, best with {@code -DargLine=-Xmx256m} so the whole application
@@ -52,21 +54,20 @@ class UsersDownloadBenchmarkTest {
     @Autowired
     Spreadsheets spreadsheets;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     @Test
     void download100000Users() {
         TestSchool school = fixture.school().withAdmin().withSupervisors(1).create();
-        List<Long> students = fixture.students(school, STUDENTS, 5, false);
-        jdbc.sql("""
-                with e as (
-                  insert into enrollment (id, school_id, student_id, product_id)
-                  select nextval('enrollment_seq'), :school, s, :product from unnest(:students::bigint[]) s
-                  returning id)
-                insert into enrollment_supervisor (enrollment_id, supervisor_id, school_id) select id, :supervisor, :school from e
-                """).param("school", school.id()).param("product", school.leeslab()).param("supervisor", school.supervisorA())
-                .param("students", students.toArray(Long[]::new)).update();
-        jdbc.sql("update app_user set group_name = '5' || chr(65 + (id % 3)::int) where id = any(:ids)")
-                .param("ids", students.toArray(Long[]::new)).update();
-        fixture.assign(school.id(), school.supervisorA(), school.leeslab());
+        // the arrangement writes 100,000 students: one transaction without the pool's statement timeout (5 s), which
+        // a loaded machine exceeds; the download itself runs under the application's own limits
+        TransactionTemplate arrange = new TransactionTemplate(transactions);
+        arrange.setTimeout(600);
+        arrange.executeWithoutResult(status -> arrange(school));
+        // the planner's statistics as autovacuum keeps them for a school that has been there a while (without them it
+        // expects a handful of members and nests loops over 100,000)
+        jdbc.sql("analyze").update();
         HttpFiles admin = HttpFiles.as(port, Sessions.login(port, school.adminEmail(), Sessions.PROFESSIONAL_PASSWORD));
 
         java.util.Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -133,6 +134,23 @@ class UsersDownloadBenchmarkTest {
                         + " %.1f), file %d KB, %d statements, live heap after GC at most %s MB, max heap %d MB%n", STUDENTS + 3,
                 sorted.get(sorted.size() / 2), millis, writerMedian, (double) sorted.get(sorted.size() / 2) / writerMedian,
                 bytes / 1024, statements, liveHeaps, Runtime.getRuntime().maxMemory() >> 20);
-        assertThat(statements).isLessThanOrEqualTo(3);
+        // the access check, the download's statement timeout, the download itself (and at most one of the session)
+        assertThat(statements).isLessThanOrEqualTo(4);
+    }
+
+    private void arrange(TestSchool school) {
+        jdbc.sql("set local statement_timeout = 0").update();
+        List<Long> students = fixture.students(school, STUDENTS, 5, false);
+        jdbc.sql("""
+                with e as (
+                  insert into enrollment (id, school_id, student_id, product_id)
+                  select nextval('enrollment_seq'), :school, s, :product from unnest(:students::bigint[]) s
+                  returning id)
+                insert into enrollment_supervisor (enrollment_id, supervisor_id, school_id) select id, :supervisor, :school from e
+                """).param("school", school.id()).param("product", school.leeslab()).param("supervisor", school.supervisorA())
+                .param("students", students.toArray(Long[]::new)).update();
+        jdbc.sql("update app_user set group_name = '5' || chr(65 + (id % 3)::int) where id = any(:ids)")
+                .param("ids", students.toArray(Long[]::new)).update();
+        fixture.assign(school.id(), school.supervisorA(), school.leeslab());
     }
 }

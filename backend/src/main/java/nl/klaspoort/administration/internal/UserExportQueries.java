@@ -18,13 +18,18 @@ import org.springframework.stereotype.Repository;
  * The download of the user overview (B15) as one statement over the users read model ({@link SchoolUserQueries}'s
  * members, filter and order), each user with their products by name (aggregated once for the school and hash-joined:
  * a subquery per user cost seconds for 100,000 users), read through a cursor: the caller runs it in a transaction and
- * consumes the stream before it ends.
+ * consumes the stream before it ends. Its first fetch sorts the whole school, which on a busy machine takes longer
+ * than the pool's statement timeout (5 s) for the largest schools; the download raises it for its own transaction
+ * only, to {@link #STATEMENT_TIMEOUT} (the request's bound), and every other statement keeps the 5 s.
  */
 @Repository
 class UserExportQueries {
 
     /** Rows fetched from PostgreSQL at a time. */
     static final int FETCH_SIZE = 1_000;
+
+    /** How long one statement of the download may run (each fetch of the cursor is one), as long as a GraphQL request. */
+    static final String STATEMENT_TIMEOUT = "30s";
 
     private final JdbcClient jdbc;
 
@@ -34,6 +39,7 @@ class UserExportQueries {
 
     /** The users matching {@code filter} (on the members' columns), ranked by {@code rank}, in {@code order}. */
     Stream<UserExportRow> users(long schoolId, Where filter, String rank, String order) {
+        jdbc.sql("set local statement_timeout = '" + STATEMENT_TIMEOUT + "'").update();
         return jdbc.sql(SchoolUserQueries.MEMBERS + """
                         , products as (
                           select x.user_id, array_agg(p.name order by p.name) as names
