@@ -16,7 +16,7 @@ import {
 } from '../../../gql/graphql';
 import { t } from '../../../i18n';
 import { queryClient, useGqlMutation, useGqlQuery } from '../../../lib/data';
-import { errorText, requestFailure, type ServerError } from '../../../lib/errors';
+import { requestFailure, type ServerError } from '../../../lib/errors';
 import type { ImportKind } from '../../../lib/files';
 import { subscribe } from '../../../lib/graphql';
 import { CellInput } from './CellInput';
@@ -125,7 +125,7 @@ export function ImportReview({
         <CellInput
           label={t('import.cellLabel', { column: t(`import.col.${field}`), row: row.rowNumber })}
           value={row[field] ?? ''}
-          problems={row.problems.filter((p) => p.field === field).map(errorText)}
+          problems={row.problems.filter((p) => p.field === field).map((p) => p.message)}
           disabled={confirm.busy}
           onCommit={(value) => void commit(row, field, value)}
         />
