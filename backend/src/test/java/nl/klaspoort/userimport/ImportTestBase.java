@@ -36,12 +36,6 @@ abstract class ImportTestBase extends FreshSchoolTest {
         files = HttpFiles.as(port, session);
     }
 
-    /** New sessions for GraphQL and the files, e.g. after the test clock moved past a session's lifetime. */
-    void signInAgain() {
-        admin = Sessions.tester(port, school.adminEmail());
-        signInForFiles();
-    }
-
     /**
      * Letters of this test's school (names take letters only): appended to last names, so that usernames generated in
      * one test are not taken by another's (usernames are unique across Klaspoort).
