@@ -1,7 +1,8 @@
 /**
- * The school dashboard's numbers ({@code School.counts}). Owns no table.
+ * The school dashboard: its numbers ({@code School.counts}) and the publisher's videos, recommended programmes and
+ * announcements ({@code dashboard_item}), which publisher staff manage.
  */
-@ApplicationModule(allowedDependencies = {"school", "contract", "platform", "security"})
+@ApplicationModule(allowedDependencies = {"access", "contract", "platform", "school", "security"})
 package nl.klaspoort.dashboard;
 
 import org.springframework.modulith.ApplicationModule;
