@@ -1,4 +1,5 @@
 import { dynamicText, t } from '../i18n';
+import { FileRefused } from './files';
 import { GraphQLRequestError, NotSignedInError } from './graphql';
 
 /**
@@ -59,6 +60,7 @@ export function requestErrors(error: unknown): ServerError[] {
 /** A failed request itself (network, 401, a refused request) in the user's language: the server's reason if it gave one. */
 export function requestFailure(error: unknown): string {
   if (error instanceof NotSignedInError) return t('app.notSignedIn');
+  if (error instanceof FileRefused) return errorText(error.error);
   const reasons = requestErrors(error).map(errorText);
   return reasons.length ? reasons.filter((text, i) => reasons.indexOf(text) === i).join(' ') : t('app.requestFailed');
 }

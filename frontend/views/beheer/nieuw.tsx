@@ -17,6 +17,7 @@ import { DetailsForm } from './_create/DetailsForm';
 import { type Details, EMPTY, type Kind, REVIEW_FIELDS, validate } from './_create/details';
 import { Created } from './_create/Created';
 import { Review } from './_create/Review';
+import { ImportFlow } from './_import/ImportFlow';
 
 export const config: ViewConfig = { title: 'create.title' };
 
@@ -29,7 +30,8 @@ const STEPS: { step: Step; key: 'create.step1' | 'create.step2' | 'create.step3'
 
 /**
  * B4 / B6, the manual's wizard (4.4): 1 role and one/many, 2 details, 2B review, 3 confirmation. Every error is shown
- * at once, on the step where its field is, and what was typed is kept.
+ * at once, on the step where its field is, and what was typed is kept. "Meerdere" (B5, B7) goes through the Excel
+ * import: 2 template and upload, 2B the rows to review and correct, 3 who was created.
  */
 export default function CreateUserView() {
   const { schoolId } = useSession();
@@ -48,7 +50,8 @@ export default function CreateUserView() {
 
   const products = pickers.data?.school?.products ?? [];
   const supervisors = pickers.data?.school?.supervisors ?? [];
-  const noSupervisor = kind === 'STUDENT' && pickers.data !== undefined && supervisors.length === 0;
+  // imported students go to the archive until they are linked (manual 4.4.2.2), so only one new student needs a supervisor
+  const noSupervisor = !many && kind === 'STUDENT' && pickers.data !== undefined && supervisors.length === 0;
   const set = <K extends keyof Details>(key: K, value: Details[K]) => {
     setDetails((d) => ({ ...d, [key]: value }));
     // a field's error goes as soon as it is edited, so the form does not shift under the next click
@@ -146,7 +149,7 @@ export default function CreateUserView() {
             <RadioButton value="one" label={t('create.one')} />
             <RadioButton value="many" label={t('create.many')} />
           </RadioGroup>
-          {many && <p role="status">{t('create.manyLater')}</p>}
+          {many && <p>{t(kind === 'STUDENT' ? 'import.manyStudents' : 'import.manyProfessionals')}</p>}
           {noSupervisor && (
             <p role="alert" className="kp-error">
               {t('create.noSupervisor')}{' '}
@@ -157,14 +160,18 @@ export default function CreateUserView() {
           )}
           <div className="kp-buttons">
             <Link to="/beheer">{t('common.cancel')}</Link>
-            <Button theme="primary" disabled={many || noSupervisor} onClick={() => setStep('2')}>
+            <Button theme="primary" disabled={noSupervisor} onClick={() => setStep('2')}>
               {t('create.next')}
             </Button>
           </div>
         </div>
       )}
 
-      {(step === '2' || step === '2B') && (
+      {many && step !== '1' && (
+        <ImportFlow schoolId={schoolId} kind={kind === 'STUDENT' ? 'STUDENTS' : 'PROFESSIONALS'} onStep={setStep} onBack={() => setStep('1')} />
+      )}
+
+      {!many && (step === '2' || step === '2B') && (
         <form className="kp-form" onSubmit={(e) => e.preventDefault()} aria-label={t(step === '2' ? 'create.step2' : 'create.review')}>
           {step === '2' && pickers.isPending ? (
             <Busy />
@@ -187,7 +194,7 @@ export default function CreateUserView() {
         </form>
       )}
 
-      {step === '3' && created && (
+      {!many && step === '3' && created && (
         <Created
           created={created}
           onAnother={() => {

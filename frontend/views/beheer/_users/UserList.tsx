@@ -13,6 +13,7 @@ import { nextSort } from '../../../components/SortHeader';
 import { useSession } from '../../../lib/session';
 import { ACTIVE_TASKS, type AdminTask, ARCHIVE_TASKS, appliesTo, toTarget } from '../../../lib/users';
 import { TaskDialog } from '../_task/TaskDialog';
+import { DownloadDialog } from './DownloadDialog';
 import { TaskBar } from './TaskBar';
 import { userColumns } from './columns';
 import { UserFilters } from './UserFilters';
@@ -32,6 +33,7 @@ export function UserList({ archived }: { archived: boolean }) {
   const [task, setTask] = useState<AdminTask | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [toast, setToast] = useState<{ message: string; batchId: string | null } | null>(null);
+  const [downloading, setDownloading] = useState(false);
   const title = t(archived ? 'admin.archive' : 'admin.title');
   const myId = viewer.user.id;
 
@@ -45,7 +47,11 @@ export function UserList({ archived }: { archived: boolean }) {
   const taskMenu: MenuBarItem[] = [
     {
       text: t('admin.chooseTask'),
-      children: (archived ? ARCHIVE_TASKS : ACTIVE_TASKS).map((task) => ({ text: t(`admin.task.${task}`), task }) as MenuBarItem),
+      children: [
+        ...(archived ? ARCHIVE_TASKS : ACTIVE_TASKS).map((task) => ({ text: t(`admin.task.${task}`), task }) as MenuBarItem),
+        // B15: the overview's users as an Excel file (not a selection task: it applies to all or the current filter)
+        ...(archived ? [] : [{ text: t('download.menu'), download: true } as MenuBarItem]),
+      ],
     },
   ];
   const first = users.page * PAGE_SIZE;
@@ -65,7 +71,9 @@ export function UserList({ archived }: { archived: boolean }) {
           items={taskMenu}
           theme="primary"
           onItemSelected={(e) => {
-            const chosen = (e.detail.value as MenuBarItem & { task?: AdminTask }).task;
+            const item = e.detail.value as MenuBarItem & { task?: AdminTask; download?: boolean };
+            if (item.download) setDownloading(true);
+            const chosen = item.task;
             if (chosen) {
               setTask(chosen);
               selection.clear();
@@ -131,6 +139,16 @@ export function UserList({ archived }: { archived: boolean }) {
               stop();
             }
           }}
+        />
+      )}
+      {downloading && (
+        <DownloadDialog
+          schoolId={schoolId}
+          filter={users.filter}
+          filtered={users.filtered}
+          matching={users.total}
+          sort={users.sort}
+          onClose={() => setDownloading(false)}
         />
       )}
       {toast && <UndoToast message={toast.message} batchId={toast.batchId} onClosed={() => setToast(null)} />}

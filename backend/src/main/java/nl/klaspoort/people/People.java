@@ -71,6 +71,16 @@ public class People {
         return queries.usernamesStartingWith(base);
     }
 
+    /** Of these e-mail addresses (lower case), those someone already signs in with; one statement. */
+    public Set<String> emailsInUse(Collection<String> emails) {
+        return emails.isEmpty() ? Set.of() : queries.emailsInUse(emails);
+    }
+
+    /** Of these usernames (lower case), those someone already signs in with; one statement. */
+    public Set<String> usernamesInUse(Collection<String> usernames) {
+        return usernames.isEmpty() ? Set.of() : queries.usernamesInUse(usernames);
+    }
+
     /** The profile fields of a person as JSON text, for the audit log. */
     public String profileJson(long id) {
         return queries.profileJson(id);
@@ -78,6 +88,17 @@ public class People {
 
     public long createProfessional(NewProfessional professional) {
         return store.createProfessional(professional);
+    }
+
+    /**
+     * Many professionals in one statement (imports), each without a password and with an activation recorded; their
+     * ids in the order given.
+     */
+    public List<Long> createProfessionals(List<NewProfessional> professionals) {
+        if (professionals.stream().anyMatch(p -> p.passwordHash() != null)) {
+            throw new IllegalArgumentException("professionals created in bulk choose their password through the activation");
+        }
+        return professionals.isEmpty() ? List.of() : store.createProfessionals(professionals);
     }
 
     public long createStudent(NewStudent student) {

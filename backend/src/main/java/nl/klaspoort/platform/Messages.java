@@ -1,6 +1,7 @@
 package nl.klaspoort.platform;
 
 import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,12 +65,48 @@ public class Messages {
         if (pattern == null) {
             throw new IllegalStateException("no message " + key + " in " + BUNDLE);
         }
-        return new MessageFormat(pattern, ULocale.forLocale(locale)).format(params);
+        return new MessageFormat(pattern, ULocale.forLocale(locale)).format(counted(pattern, params));
+    }
+
+    /**
+     * The params with those the message counts ({@code {count, plural, …}}, {@code {n, number}}) as numbers: params
+     * travel as text (GraphQL {@code ErrorParam}), and ICU picks a plural form only for a number.
+     */
+    private static Map<String, ?> counted(String pattern, Map<String, ?> params) {
+        MessagePattern parsed = new MessagePattern(pattern);
+        Map<String, Object> values = null;
+        for (int i = 0; i < parsed.countParts(); i++) {
+            MessagePattern.Part part = parsed.getPart(i);
+            if (part.getType() != MessagePattern.Part.Type.ARG_START) {
+                continue;
+            }
+            boolean counts = switch (part.getArgType()) {
+                case PLURAL, SELECTORDINAL -> true;
+                case SIMPLE -> "number".equals(parsed.getSubstring(parsed.getPart(i + 2)));
+                default -> false;
+            };
+            String name = parsed.getSubstring(parsed.getPart(i + 1));
+            if (counts && params.get(name) instanceof String text && text.matches("-?\\d+")) {
+                values = values == null ? new java.util.HashMap<>(params) : values;
+                values.put(name, Long.parseLong(text));
+            }
+        }
+        return values == null ? params : values;
     }
 
     /** The message of an error code ({@code error.<CODE>}). */
     public String error(ErrorCode code, Map<String, ?> params, Locale locale) {
         return format(code.messageKey(), params, locale);
+    }
+
+    /**
+     * The JSON body of an error answered over plain HTTP (uploads, downloads): {@code code}, {@code message} in the
+     * language of the {@code Accept-Language} header, {@code params}; the shape of a GraphQL {@code PayloadError}.
+     */
+    public Map<String, Object> errorBody(ErrorCode code, Map<String, ?> params, String acceptLanguage) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        params.forEach((name, value) -> values.put(name, String.valueOf(value)));
+        return Map.of("code", code.name(), "message", error(code, values, language(acceptLanguage)), "params", values);
     }
 
     /** Whether the bundle of the language has the key (its own or the Dutch fallback). */

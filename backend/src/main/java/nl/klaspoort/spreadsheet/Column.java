@@ -16,7 +16,7 @@ public enum Column {
     GRADE_YEAR("Leerjaar", 0, true, List.of("jaar", "jaargroep")),
     GROUP("Groep", 60, true, List.of("klas", "groepsnaam")),
     USERNAME("Gebruikersnaam", 100, false, List.of()),
-    PASSWORD("Wachtwoord", 100, false, List.of());
+    PASSWORD("Wachtwoord", 200, false, List.of());
 
     private final String header;
     private final int maxLength;

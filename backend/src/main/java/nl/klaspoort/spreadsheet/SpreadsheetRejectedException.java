@@ -56,6 +56,7 @@ public class SpreadsheetRejectedException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final java.util.List<String> details;
 
     public SpreadsheetRejectedException(Reason reason, Object... details) {
         this(reason, null, details);
@@ -64,9 +65,19 @@ public class SpreadsheetRejectedException extends RuntimeException {
     public SpreadsheetRejectedException(Reason reason, Throwable cause, Object... details) {
         super(details.length == 0 ? reason.message() : String.format(reason.message(), details), cause);
         this.reason = Objects.requireNonNull(reason);
+        this.details = java.util.Arrays.stream(details).filter(d -> !(d instanceof Throwable)).map(String::valueOf).toList();
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * The values of the message's placeholders: for {@link Reason#MISSING_COLUMNS} the missing headers as the file
+     * should have them ("'Voornaam', 'Rollen'"), for {@link Reason#WRONG_TEMPLATE} the kind uploaded and the kind asked
+     * for in Dutch; empty for the other reasons.
+     */
+    public java.util.List<String> details() {
+        return details;
     }
 }

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nl.klaspoort.support.HttpFiles;
 import java.time.LocalDate;
 import nl.klaspoort.contract.internal.ContractRenewals;
 import nl.klaspoort.platform.Amsterdam;
@@ -108,6 +109,9 @@ class AuditActionsTest extends FreshSchoolTest {
             admin.documentName("basispoort").operationName("RosterRunApply").variable("input", Map.of("runId", runId))
                     .execute().path("rosterRunApply.run.status").entity(String.class).isEqualTo("APPLIED");
         });
+        s.put("STUDENTS_IMPORT", () -> importAndConfirm("STUDENTS", new Object[] {"Ivo", null, "Import", 3, "3A"}));
+        s.put("PROFESSIONALS_IMPORT", () -> importAndConfirm("PROFESSIONALS",
+                new Object[] {"Pim", null, "Import", "Begeleider", "pim." + school.id() + "@test.klaspoort.nl"}));
         s.put("IP_RANGE_ADDED", () -> ipRange(false));
         s.put("IP_RANGE_ACTIVATED", () -> activate(ipRange(false), true));
         s.put("IP_RANGE_DEACTIVATED", () -> activate(ipRange(true), false));
@@ -137,6 +141,14 @@ class AuditActionsTest extends FreshSchoolTest {
             renewals.run();
         });
         return s;
+    }
+
+    /** A spreadsheet import of one row, uploaded as a file and confirmed. */
+    private void importAndConfirm(String kind, Object[] row) {
+        String importId = HttpFiles.as(port, Sessions.login(port, school.adminEmail(), Sessions.PROFESSIONAL_PASSWORD))
+                .importRows(school.schoolId(), kind, List.<Object[]>of(row));
+        admin.documentName("imports-confirm").variable("input", Map.of("schoolId", school.schoolId(), "importId", importId))
+                .execute().path("spreadsheetImportConfirm.errors").entityList(Object.class).hasSize(0);
     }
 
     /** A running contract of the school (since {@code start}, default half a year ago); its id. */
@@ -183,13 +195,15 @@ class AuditActionsTest extends FreshSchoolTest {
                 "PROFESSIONALS_LINK", changes -> assertThat(changes).contains(change("products", "Producten", null, "Spellingster")),
                 "ROLES_REMOVE", changes -> assertThat(changes).contains(change("roles", "Rollen", "Begeleider", null)),
                 "STUDENTS_GRADE_YEAR_CHANGE", changes -> assertThat(changes).contains(change("gradeYear", "Leerjaar", "Groep 5", "Groep 6")),
+                "STUDENTS_IMPORT", changes -> assertThat(changes).contains(change("gradeYear", "Leerjaar", null, "Groep 3"),
+                        change("archived", "Status", null, "Gearchiveerd")),
                 "USER_UPDATE", changes -> assertThat(changes).contains(change("firstName", "Voornaam", "Test", "Fenna")),
                 "STUDENT_CREDENTIALS_RESET", changes -> assertThat(changes).contains(change("passwordChanged", "Wachtwoord", null, "Gewijzigd")),
                 "IP_RANGE_ACTIVATED", changes -> assertThat(changes).contains(change("active", "Gebruikt voor schoolresultaten",
-                        "Niet actief", "Actief")),
-                "BASISPOORT_SCHOOL_ACTIVATE", changes -> assertThat(changes).singleElement()
-                        .satisfies(c -> assertThat(c).containsEntry("label", "Basispoort-nummer").containsEntry("before", null)),
-                "BASISPOORT_SYNC", changes -> assertThat(changes).contains(change("archived", "Status", null, "Actief"))));
+                        "Niet actief", "Actief"))));
+        words.put("BASISPOORT_SCHOOL_ACTIVATE", changes -> assertThat(changes).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("label", "Basispoort-nummer").containsEntry("before", null)));
+        words.put("BASISPOORT_SYNC", changes -> assertThat(changes).contains(change("archived", "Status", null, "Actief")));
         words.put("CONTRACT_END", changes -> assertThat(changes).extracting(c -> c.get("label")).contains("Einddatum", "Verlengingsdatum"));
         words.put("LICENCE_END", changes -> assertThat(changes).singleElement().satisfies(c -> assertThat(c)
                 .containsEntry("label", "Einde licentie").containsEntry("before", null)
@@ -257,8 +271,11 @@ class AuditActionsTest extends FreshSchoolTest {
         return ok(run(admin, "admin-users-archive", Map.of("schoolId", school.schoolId(), "userIds", ids(user))), "usersArchive");
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger RANGES = new java.util.concurrent.atomic.AtomicInteger();
+
     private String ipRange(boolean active) {
-        String from = "10.%d.%d.0/24".formatted(school.id() % 250, (int) (Math.random() * 250));
+        // a range of its own for every call: random third octets collided now and then (OVERLAP)
+        String from = "10.%d.%d.0/24".formatted(school.id() % 250, RANGES.incrementAndGet() % 250);
         return admin.documentName("results-ip-range-add").variable("input", Map.of("schoolId", school.schoolId(),
                         "connectionType", "FIBER", "from", from, "active", active)).execute()
                 .path("schoolIpRangeAdd.errors").entityList(Object.class).hasSize(0)

@@ -97,7 +97,7 @@ class RowChecksTest {
                         tuple(5, FIRST_NAME, Code.TOO_LONG, "Voornaam is te lang: hoogstens 100 tekens (nu 101)."),
                         tuple(5, NAME_PREFIX, Code.TOO_LONG, "Tussenvoegsel is te lang: hoogstens 30 tekens (nu 31)."),
                         tuple(6, FIRST_NAME, Code.INVALID_NAME, "Voornaam begint met een letter en bevat alleen letters, spaties, apostroffen, punten en streepjes."),
-                        tuple(6, NAME_PREFIX, Code.INVALID_NAME, "Tussenvoegsel mag alleen letters, spaties en apostroffen bevatten."),
+                        tuple(6, NAME_PREFIX, Code.INVALID_PREFIX, "Tussenvoegsel mag alleen letters, spaties en apostroffen bevatten."),
                         tuple(7, ROLES, Code.UNKNOWN_ROLE, "Onbekende rol 'leerling': kies Beheerder, Begeleider of Beheerder en begeleider."));
         assertThat(review.rows()).extracting(CheckedRow::value).containsOnlyNulls();
         assertThat(review.counts()).isEqualTo(new ImportCounts(0, 6));
@@ -203,9 +203,9 @@ class RowChecksTest {
         assertProblems(review).containsExactly(
                         tuple(2, USERNAME, Code.USERNAME_TAKEN, "Deze gebruikersnaam is al in gebruik."),
                         tuple(3, USERNAME, Code.DUPLICATE_USERNAME, "Deze gebruikersnaam staat meer dan eens in de lijst (rijen 3 en 5)."),
-                        tuple(3, PASSWORD, Code.INVALID_PASSWORD, "Een wachtwoord heeft 8 tot 100 tekens, met letters én cijfers."),
+                        tuple(3, PASSWORD, Code.INVALID_PASSWORD, "Een wachtwoord heeft 8 tot 200 tekens, met letters én cijfers."),
                         tuple(4, USERNAME, Code.INVALID_USERNAME, "Een gebruikersnaam heeft 3 tot 100 tekens: kleine letters, cijfers, punt, streepje of liggend streepje."),
-                        tuple(4, PASSWORD, Code.INVALID_PASSWORD, "Een wachtwoord heeft 8 tot 100 tekens, met letters én cijfers."),
+                        tuple(4, PASSWORD, Code.INVALID_PASSWORD, "Een wachtwoord heeft 8 tot 200 tekens, met letters én cijfers."),
                         tuple(5, USERNAME, Code.DUPLICATE_USERNAME, "Deze gebruikersnaam staat meer dan eens in de lijst (rijen 3 en 5)."));
         StudentRow first = review.rows().getFirst().value();
         assertThat(first.username()).isEqualTo("anna.smit");

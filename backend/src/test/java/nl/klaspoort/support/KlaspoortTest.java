@@ -22,7 +22,8 @@ import org.springframework.test.context.ContextConfiguration;
         "vaadin.productionMode=true",
         "klaspoort.security.allowed-origins=https://klaspoort.example.org",
         "klaspoort.tokens.key-encryption-key-file=${java.io.tmpdir}/klaspoort-test-${random.uuid}/token-signing.kek"})
-@Import({SqlStatementCounter.Configuration.class, TestClock.Configuration.class, Fixtures.Configuration.class})
+@Import({SqlStatementCounter.Configuration.class, TestClock.Configuration.class, Fixtures.Configuration.class,
+        PublishedEvents.Configuration.class})
 @ContextConfiguration(initializers = TestBasispoort.Initializer.class)
 public @interface KlaspoortTest {
 }

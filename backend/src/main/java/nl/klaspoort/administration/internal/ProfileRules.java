@@ -1,21 +1,18 @@
 package nl.klaspoort.administration.internal;
 
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.PayloadError;
 
-/** The manual's rules for profile fields (4.4, 4.12), and the generated username and password of a new student. */
+/** The manual's rules for profile fields (4.4, 4.12); the generated login of a new student is {@link nl.klaspoort.people.StudentLogins}. */
 final class ProfileRules {
 
     private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L}\\p{M} '’.\\-]{0,99}");
     private static final Pattern PREFIX = Pattern.compile("[\\p{L}][\\p{L} '’]{0,29}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._\\-]{2,99}");
-    private static final String PASSWORD_CHARS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ProfileRules() {}
 
@@ -78,18 +75,5 @@ final class ProfileRules {
 
     static boolean validGradeYear(Integer gradeYear) {
         return gradeYear != null && gradeYear >= 1 && gradeYear <= 8;
-    }
-
-    /** Ten characters from an alphabet without look-alikes (0/O, 1/l/I), with letters and digits. */
-    static String generatePassword() {
-        while (true) {
-            StringBuilder password = new StringBuilder();
-            for (int i = 0; i < 10; i++) {
-                password.append(PASSWORD_CHARS.charAt(RANDOM.nextInt(PASSWORD_CHARS.length())));
-            }
-            if (validPassword(password.toString())) {
-                return password.toString();
-            }
-        }
     }
 }

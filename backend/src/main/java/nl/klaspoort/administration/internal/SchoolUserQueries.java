@@ -33,7 +33,7 @@ class SchoolUserQueries {
      * Every member of one school with what the filters, sorts and the overview/archive split need. Only the columns an
      * outer query uses are computed (PostgreSQL drops unused outputs of an inlined CTE).
      */
-    private static final String MEMBERS = """
+    static final String MEMBERS = """
             with member as (
               select u.id, u.kind, u.grade_year, m.archived_at,
                      array(select r.role from role_grant r

@@ -1,9 +1,12 @@
 package nl.klaspoort.administration.internal;
 
+import java.io.OutputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import nl.klaspoort.access.Role;
 import nl.klaspoort.access.SchoolAccess;
 import nl.klaspoort.people.Professional;
@@ -17,7 +20,10 @@ import nl.klaspoort.platform.OrderBy;
 import nl.klaspoort.platform.PageSize;
 import nl.klaspoort.platform.Where;
 import nl.klaspoort.security.CurrentUser;
+import nl.klaspoort.spreadsheet.Spreadsheets;
+import nl.klaspoort.spreadsheet.UserExportRow;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The users of a school (B3, B9) as their admins and supervisors may read them: the overview and archive as keyset-paged
@@ -48,10 +54,14 @@ class SchoolUsers {
     static final int MAX_SEARCH = 200;
 
     private final SchoolUserQueries queries;
+    private final UserExportQueries exports;
+    private final Spreadsheets spreadsheets;
     private final SchoolAccess access;
 
-    SchoolUsers(SchoolUserQueries queries, SchoolAccess access) {
+    SchoolUsers(SchoolUserQueries queries, UserExportQueries exports, Spreadsheets spreadsheets, SchoolAccess access) {
         this.queries = queries;
+        this.exports = exports;
+        this.spreadsheets = spreadsheets;
         this.access = access;
     }
 
@@ -64,13 +74,8 @@ class SchoolUsers {
         access.require(schoolId, Role.ADMIN);
         PageSize size = PageSize.of(first);
         Sort order = sort == null ? Sort.DEFAULT : sort;
-        boolean desc = order.direction() == Direction.DESC;
-        boolean namesDesc = desc && order.field() == SortField.NAME;
-        String rank = switch (order.field()) {
-            case NAME -> "0";
-            case GRADE_YEAR -> desc ? "coalesce(-grade_year, 99)" : "coalesce(grade_year, 99)";
-            case ROLE -> (desc ? "-" : "") + SchoolUserQueries.ROLE_RANK;
-        };
+        boolean namesDesc = namesDescending(order);
+        String rank = rank(order);
         Where conditions = conditions(filter, archive);
         String sortOrder = order.field() + ":" + order.direction();
         Where keyset = Where.all();
@@ -85,13 +90,26 @@ class SchoolUsers {
                 throw Cursors.invalid();
             }
         }
-        String orderBy = OrderBy.by("k_rank", false).then("k_last", namesDesc).then("k_first", namesDesc)
-                .then("id", namesDesc).sql();
-        List<SchoolUserQueries.Row> rows = queries.page(schoolId, conditions, rank, keyset, orderBy, size.fetch());
+        List<SchoolUserQueries.Row> rows = queries.page(schoolId, conditions, rank, keyset, orderBy(order), size.fetch());
         Connection<SchoolUserQueries.Row> page = Connection.of(rows, size, after != null,
                 r -> Cursors.encode("users", sortOrder, r.rank(), r.last(), r.first(), r.node().id()));
         return new Connection<>(page.edges().stream().map(e -> new Edge<>(e.cursor(), e.node().node())).toList(),
                 page.pageInfo(), withTotal ? queries.count(schoolId, conditions) : null);
+    }
+
+    /**
+     * Every user of the overview (B15, manual 4.11): all, or those of the overview's filter, in its order, streamed
+     * into a workbook. ADMIN only; {@code out} is opened after the checks (a refusal sends nothing). One statement,
+     * read through a cursor: the memory does not grow with the users.
+     */
+    @Transactional(readOnly = true)
+    int export(String schoolIdText, Filter filter, Sort sort, Supplier<OutputStream> out) {
+        long schoolId = access.require(schoolIdText, Role.ADMIN);
+        Sort order = sort == null ? Sort.DEFAULT : sort;
+        Where conditions = conditions(filter, false);
+        try (Stream<UserExportRow> rows = exports.users(schoolId, conditions, rank(order), orderBy(order))) {
+            return spreadsheets.writeUsers(rows, out.get());
+        }
     }
 
     /** The ids of all overview ({@code archive == false}) or archive users matching the filter, by name. ADMIN only. */
@@ -121,6 +139,26 @@ class SchoolUsers {
         List<Long> allowed = access.rolesAt(schoolIds).entrySet().stream()
                 .filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
         return allowed.isEmpty() ? List.of() : queries.supervisors(allowed);
+    }
+
+    /** The first sort key of a list: the field's rank (0 for NAME, whose keys are the names). */
+    private static String rank(Sort order) {
+        boolean desc = order.direction() == Direction.DESC;
+        return switch (order.field()) {
+            case NAME -> "0";
+            case GRADE_YEAR -> desc ? "coalesce(-grade_year, 99)" : "coalesce(grade_year, 99)";
+            case ROLE -> (desc ? "-" : "") + SchoolUserQueries.ROLE_RANK;
+        };
+    }
+
+    private static boolean namesDescending(Sort order) {
+        return order.direction() == Direction.DESC && order.field() == SortField.NAME;
+    }
+
+    /** The order of a list on its keys {@code k_rank, k_last, k_first, id}. */
+    private static String orderBy(Sort order) {
+        boolean namesDesc = namesDescending(order);
+        return OrderBy.by("k_rank", false).then("k_last", namesDesc).then("k_first", namesDesc).then("id", namesDesc).sql();
     }
 
     /** The SQL condition for a filter on the overview or the archive. Refuses bad input. */

@@ -23,7 +23,7 @@ import nl.klaspoort.people.Professional;
 import nl.klaspoort.people.People.NewProfessional;
 import nl.klaspoort.people.People.NewStudent;
 import nl.klaspoort.people.People.Profile;
-import nl.klaspoort.people.Usernames;
+import nl.klaspoort.people.StudentLogins;
 import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.PayloadError;
 import nl.klaspoort.product.Products;
@@ -303,10 +303,10 @@ class UserAdministrationService {
             return new StudentCreated(schoolId, null, null, null, errors);
         }
         if (username == null) {
-            String base = Usernames.base(first, prefix, last);
-            username = Usernames.firstFree(base, people.usernamesStartingWith(base));
+            String base = StudentLogins.usernameBase(first, prefix, last);
+            username = StudentLogins.firstFree(base, people.usernamesStartingWith(base));
         }
-        String password = input.password() != null ? input.password() : ProfileRules.generatePassword();
+        String password = input.password() != null ? input.password() : StudentLogins.generatePassword();
         if (Boolean.TRUE.equals(input.dryRun())) {
             return new StudentCreated(schoolId, null, new Credentials(username, password), null, List.of());
         }
@@ -434,7 +434,7 @@ class UserAdministrationService {
             return new CredentialsReset(schoolId, input.studentId(), null, null, errors);
         }
         String password = input.password() != null ? input.password()
-                : Boolean.TRUE.equals(input.generatePassword()) || username == null ? ProfileRules.generatePassword() : null;
+                : Boolean.TRUE.equals(input.generatePassword()) || username == null ? StudentLogins.generatePassword() : null;
         String oldUsername = people.byId(id).orElseThrow().username();
         String newUsername = username == null ? oldUsername : username;
         people.setCredentials(id, newUsername, password == null ? null : passwords.encode(password));

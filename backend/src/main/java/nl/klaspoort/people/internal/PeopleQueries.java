@@ -53,6 +53,18 @@ public class PeopleQueries {
         return ids;
     }
 
+    /** Of these e-mail addresses (lower case), those someone signs in with. */
+    public Set<String> emailsInUse(Collection<String> emails) {
+        return new HashSet<>(jdbc.sql("select lower(email) from app_user where lower(email) = any(:emails)")
+                .param("emails", emails.toArray(String[]::new)).query(String.class).list());
+    }
+
+    /** Of these usernames (lower case), those someone signs in with. */
+    public Set<String> usernamesInUse(Collection<String> usernames) {
+        return new HashSet<>(jdbc.sql("select lower(username) from app_user where lower(username) = any(:usernames)")
+                .param("usernames", usernames.toArray(String[]::new)).query(String.class).list());
+    }
+
     /** The stored password hash of a person, null when they have none (yet). */
     public String passwordHash(long id) {
         return jdbc.sql("select password_hash from app_user where id = :id").param("id", id)

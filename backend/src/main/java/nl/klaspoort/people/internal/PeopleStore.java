@@ -16,7 +16,7 @@ import nl.klaspoort.people.People.ImportedStudent;
 import nl.klaspoort.people.People.ImportedStudentUpdate;
 import nl.klaspoort.people.People.Profile;
 import nl.klaspoort.people.Student;
-import nl.klaspoort.people.Usernames;
+import nl.klaspoort.people.StudentLogins;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,6 +51,28 @@ public class PeopleStore {
                 .param("requested", activation ? Timestamp.from(clock.instant()) : null)
                 .param("now", Timestamp.from(clock.instant()))
                 .query(Long.class).single();
+    }
+
+    /** One statement for any number of professionals, each with an activation; their ids in input order. */
+    public List<Long> createProfessionals(List<NewProfessional> professionals) {
+        return jdbc.sql("""
+                        insert into app_user (id, kind, first_name, name_prefix, last_name, email, function_title, password_hash,
+                                              activation_token, activation_requested_at, created_at)
+                        select nextval('app_user_seq'), 'PROFESSIONAL', p.first, p.prefix, p.last, p.email, p.function, null,
+                               p.token, :now, :now
+                          from unnest(:first::text[], :prefix::text[], :last::text[], :email::text[], :function::text[],
+                                      :token::text[]) with ordinality as p(first, prefix, last, email, function, token, n)
+                         order by p.n
+                        returning id
+                        """)
+                .param("first", professionals.stream().map(NewProfessional::firstName).toArray(String[]::new))
+                .param("prefix", professionals.stream().map(NewProfessional::namePrefix).toArray(String[]::new))
+                .param("last", professionals.stream().map(NewProfessional::lastName).toArray(String[]::new))
+                .param("email", professionals.stream().map(NewProfessional::email).toArray(String[]::new))
+                .param("function", professionals.stream().map(NewProfessional::function).toArray(String[]::new))
+                .param("token", professionals.stream().map(p -> token()).toArray(String[]::new))
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).list();
     }
 
     /** One statement for any number of students; their ids in input order. */
@@ -122,7 +144,7 @@ public class PeopleStore {
      */
     public List<Long> importStudents(List<ImportedStudent> students) {
         jdbc.sql("select 1 from pg_advisory_xact_lock(:key)").param("key", USERNAMES_LOCK).query(Integer.class).single();
-        List<String> bases = students.stream().map(s -> Usernames.base(s.firstName(), s.namePrefix(), s.lastName())).toList();
+        List<String> bases = students.stream().map(s -> StudentLogins.usernameBase(s.firstName(), s.namePrefix(), s.lastName())).toList();
         Set<String> taken = new HashSet<>(jdbc.sql("""
                         select lower(u.username)
                           from unnest(:bases::text[]) as b(base)
@@ -132,7 +154,7 @@ public class PeopleStore {
                 .query(String.class).list());
         String[] usernames = new String[students.size()];
         for (int i = 0; i < usernames.length; i++) {
-            usernames[i] = Usernames.firstFree(bases.get(i), taken);
+            usernames[i] = StudentLogins.firstFree(bases.get(i), taken);
             taken.add(usernames[i]);
         }
         return jdbc.sql("""

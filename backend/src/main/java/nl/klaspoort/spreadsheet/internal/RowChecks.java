@@ -88,7 +88,11 @@ public final class RowChecks {
         }
 
         void problem(Column column, Code code, String message) {
-            problems.add(new CellProblem(source.number(), column, code, message));
+            problem(column, code, message, Map.of());
+        }
+
+        void problem(Column column, Code code, String message, Map<String, String> params) {
+            problems.add(new CellProblem(source.number(), column, code, message, params));
         }
     }
 
@@ -131,7 +135,8 @@ public final class RowChecks {
         }
         if (column.maxLength() > 0 && text.length() > column.maxLength()) {
             draft.problem(column, Code.TOO_LONG, String.format("%s is te lang: hoogstens %d tekens (nu %d).",
-                    column.header(), column.maxLength(), text.length()));
+                    column.header(), column.maxLength(), text.length()),
+                    Map.of("max", Integer.toString(column.maxLength()), "length", Integer.toString(text.length())));
             return null;
         }
         return text;
@@ -140,10 +145,12 @@ public final class RowChecks {
     private static String name(Draft<?> draft, Column column, Pattern form) {
         String name = text(draft, column);
         if (name != null && !form.matcher(name).matches()) {
-            draft.problem(column, Code.INVALID_NAME, column == NAME_PREFIX
-                    ? "Tussenvoegsel mag alleen letters, spaties en apostroffen bevatten."
-                    : column.header() + " begint met een letter en bevat alleen letters, spaties, apostroffen,"
-                            + " punten en streepjes.");
+            if (column == NAME_PREFIX) {
+                draft.problem(column, Code.INVALID_PREFIX, "Tussenvoegsel mag alleen letters, spaties en apostroffen bevatten.");
+            } else {
+                draft.problem(column, Code.INVALID_NAME, column.header() + " begint met een letter en bevat alleen letters,"
+                        + " spaties, apostroffen, punten en streepjes.");
+            }
             return null;
         }
         return name;
@@ -162,7 +169,7 @@ public final class RowChecks {
             SheetRole role = ROLE_WORDS.get(word.strip());
             if (role == null) {
                 draft.problem(ROLES, Code.UNKNOWN_ROLE, "Onbekende rol '" + word.strip()
-                        + "': kies Beheerder, Begeleider of Beheerder en begeleider.");
+                        + "': kies Beheerder, Begeleider of Beheerder en begeleider.", Map.of("value", shorten(word.strip())));
                 return null;
             }
             roles.add(role);
@@ -208,14 +215,15 @@ public final class RowChecks {
         Matcher number = WHOLE_NUMBER.matcher(text);
         if (!number.matches()) {
             draft.problem(GRADE_YEAR, Code.INVALID_GRADE_YEAR,
-                    "Leerjaar '" + shorten(text) + "' is geen heel getal: vul 1 tot en met 8 in.");
+                    "Leerjaar '" + shorten(text) + "' is geen heel getal: vul 1 tot en met 8 in.",
+                    Map.of("value", shorten(text)));
             return null;
         }
         String digits = number.group(1).replaceFirst("^([+-]?)0+(?=\\d)", "$1");
         int year = digits.length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(digits);
         if (year < 1 || year > 8) {
             draft.problem(GRADE_YEAR, Code.GRADE_YEAR_OUT_OF_RANGE,
-                    "Leerjaar " + shorten(digits) + " bestaat niet: vul 1 tot en met 8 in.");
+                    "Leerjaar " + shorten(digits) + " bestaat niet: vul 1 tot en met 8 in.", Map.of("value", shorten(digits)));
             return null;
         }
         return year;
@@ -229,7 +237,7 @@ public final class RowChecks {
         }
         if (password.length() < 8 || password.length() > PASSWORD.maxLength()
                 || password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
-            draft.problem(PASSWORD, Code.INVALID_PASSWORD, "Een wachtwoord heeft 8 tot 100 tekens, met letters én cijfers.");
+            draft.problem(PASSWORD, Code.INVALID_PASSWORD, "Een wachtwoord heeft 8 tot 200 tekens, met letters én cijfers.");
             return null;
         }
         return password;
@@ -255,8 +263,9 @@ public final class RowChecks {
             }
         }
         byValue.values().stream().filter(same -> same.size() > 1).forEach(same -> {
-            String numbers = dutchList(same.stream().map(draft -> Integer.toString(draft.source.number())).toList());
-            same.forEach(draft -> draft.problem(column, code, String.format(message, numbers)));
+            List<String> numbers = same.stream().map(draft -> Integer.toString(draft.source.number())).toList();
+            same.forEach(draft -> draft.problem(column, code, String.format(message, dutchList(numbers)),
+                    Map.of("rows", String.join(", ", numbers))));
         });
     }
 

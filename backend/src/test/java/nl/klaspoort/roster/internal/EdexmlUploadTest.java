@@ -85,7 +85,7 @@ class EdexmlUploadTest extends RosterTestBase {
 
         HttpResponse<String> tooLarge = post(session, new byte[17 * 1024 * 1024], "groot.xml");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
-        assertThat(tooLarge.body()).contains("FILE_TOO_LARGE").contains("hoogstens 16 MB");
+        assertThat(tooLarge.body()).contains("FILE_TOO_LARGE").contains("groter dan 16 MB");
 
         Sessions.Session supervisor = Sessions.login(port, fixture.email(school.supervisorA()), Sessions.PROFESSIONAL_PASSWORD);
         assertThat(post(supervisor, ownExport("EDEXML.Voorbeeld.2.1.xml").getBytes(StandardCharsets.UTF_8), "c.xml")
