@@ -1,0 +1,334 @@
+package nl.klaspoort.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import nl.klaspoort.support.BenchData;
+import nl.klaspoort.support.Node;
+import nl.klaspoort.support.Sessions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a GraphQL request costs on top of its SQL (issue 16; figures in {@code docs/benchmarks.md}). One command:
+ * <pre>./mvnw -B -ntp -pl schema,edexml,peers,backend -am test -DskipFrontend -Dgroups=bench -Dtest=RequestCostBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * Two application nodes run in this JVM on one embedded PostgreSQL with the bench data ({@link BenchData}): AFTER with
+ * the settings of this release, BEFORE with the request path of before issue 16 switched back on by configuration
+ * (no document cache, async dispatch with a thread per data fetcher and a transaction per service call, observations,
+ * a session write per request). For each operation, over HTTP with a signed-in session exactly as the SPA sends it:
+ * warm-up with {@value #WARM_SECONDS} s of {@value #CLIENTS}-client load on each node, then {@value #ROUNDS} rounds
+ * of {@value #RUNS} sequential requests alternating AFTER, BEFORE and L1 — the statements AFTER sent for one such
+ * request (captured from its driver, parameters and all), replayed over plain JDBC in one transaction on one
+ * connection of the same pool, every row read. Then throughput of {@value #CLIENTS} clients for
+ * {@value #LOAD_SECONDS} s per node, alternating, {@value #ROUNDS} rounds. The load average is printed with each line.
+ */
+@Tag("bench")
+class RequestCostBenchmark {
+
+    static final int CLIENTS = 8, WARM_SECONDS = 4, LOAD_SECONDS = 5, ROUNDS = 3, RUNS = 150;
+    static final JsonMapper JSON = new JsonMapper();
+
+    /** The request path as it was before issue 16, by configuration. */
+    static final Map<String, Object> BEFORE = Map.of(
+            "klaspoort.graphql.document-cache-size", "0",
+            "klaspoort.graphql.synchronous", "false",
+            "klaspoort.observations.enabled", "true",
+            "klaspoort.security.session-touch-interval", "0");
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void requestCosts() throws Exception {
+        report("Start, load average %s", load());
+        try (Node after = Node.first(Map.of(), Capture.class);
+                Node before = Node.next(after.database(), BEFORE, Capture.class)) {
+            JdbcClient jdbc = after.bean(JdbcClient.class);
+            long seeding = System.nanoTime();
+            BenchData.seed(jdbc, after.bean(TransactionTemplate.class),
+                    after.bean(PasswordEncoder.class).encode(Sessions.PROFESSIONAL_PASSWORD));
+            report("Seeded in %d ms: %d practice sessions, %d users, %d schools", (System.nanoTime() - seeding) / 1_000_000,
+                    jdbc.sql("select count(*) from practice_session").query(Long.class).single(),
+                    jdbc.sql("select count(*) from app_user").query(Long.class).single(),
+                    jdbc.sql("select count(*) from school").query(Long.class).single());
+            long school = jdbc.sql("select id from school where name = 'Benchschool Groot'").query(Long.class).single();
+            long leeslab = jdbc.sql("select id from product where code = 'LEESLAB'").query(Long.class).single();
+            // one session each, signed in on AFTER and used on both nodes: the session lives in the database
+            Sessions.Session admin = Sessions.login(after.port(), BenchData.ADMIN, Sessions.PROFESSIONAL_PASSWORD);
+            Sessions.Session supervisor = Sessions.login(after.port(), BenchData.SUPERVISOR, Sessions.PROFESSIONAL_PASSWORD);
+
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+            String week = "%d-W%02d".formatted(today.get(IsoFields.WEEK_BASED_YEAR), today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            String overview = """
+                    query($s: ID!, $p: ID!, $w: String, $sort: ResultsOverviewSort) { school(id: $s) {
+                      resultsOverview(productId: $p, week: $w, first: 50, sort: $sort) { totalCount
+                        edges { cursor node { studentId firstName namePrefix lastName displayName gradeYear group
+                          highestCompletedLesson lessonsUntilNextTest practiceTime { schoolSeconds homeSeconds totalSeconds } lastPracticedAt } }
+                        pageInfo { hasNextPage endCursor } } } }
+                    """;
+            Map<String, Object> users = new LinkedHashMap<>();
+            users.put("query", Files.readString(Path.of("../frontend/graphql/users.graphql")));
+            users.put("operationName", "SchoolUsers");
+            users.put("variables", Map.of("schoolId", String.valueOf(school), "archived", false, "first", 50, "withTotal", true));
+
+            List<Operation> operations = List.of(
+                    new Operation("(a) { __typename }", admin, Map.of("query", "{ __typename }"), "\"__typename\":\"Query\"", false),
+                    new Operation("(b) { school(id) { id name } }", admin, Map.of("query",
+                            "query($s: ID!) { school(id: $s) { id name } }", "variables", Map.of("s", school)),
+                            "Benchschool Groot", false),
+                    new Operation("(c) SchoolUsers, page of 50 + totalCount", admin, users, "\"totalCount\":150", true),
+                    new Operation("(d) results overview, page of 50, NAME ASC", supervisor, Map.of("query", overview,
+                            "variables", Map.of("s", school, "p", leeslab, "w", week, "sort", Map.of("field", "NAME", "direction", "ASC"))),
+                            "\"totalCount\":1500", true),
+                    new Operation("(d) results overview, page of 50, PRACTICE_TIME DESC", supervisor, Map.of("query", overview,
+                            "variables", Map.of("s", school, "p", leeslab, "w", week, "sort", Map.of("field", "PRACTICE_TIME", "direction", "DESC"))),
+                            "\"totalCount\":1500", true));
+
+            DataSource pool = after.bean(DataSource.class);
+            Map<String, double[]> floors = new LinkedHashMap<>();
+            for (Operation operation : operations) {
+                HttpRequest onAfter = operation.request(after.port()), onBefore = operation.request(before.port());
+                for (HttpRequest request : List.of(onAfter, onBefore)) {
+                    String body = send(request);
+                    assertThat(body).contains(operation.expected).doesNotContain("\"errors\"");
+                }
+                List<QueryInfo> statements = Capture.during(() -> send(onAfter));
+                int beforeStatements = Capture.during(() -> send(onBefore)).size();
+                load(onAfter, WARM_SECONDS);
+                load(onBefore, WARM_SECONDS);
+                for (int i = 0; i < RUNS * 2; i++) {
+                    replay(pool, statements);
+                }
+                List<Double> a = new ArrayList<>(), b = new ArrayList<>(), l1 = new ArrayList<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    a.addAll(sequential(() -> send(onAfter)));
+                    b.addAll(sequential(() -> send(onBefore)));
+                    l1.addAll(sequential(() -> replay(pool, statements)));
+                }
+                double[] as = sorted(a), bs = sorted(b), ls = sorted(l1);
+                floors.put(operation.name, new double[] {p(as, 50), p(as, 95), p(ls, 50), p(ls, 95)});
+                report("%s | AFTER p50 %.2f p95 %.2f ms | BEFORE p50 %.2f p95 %.2f ms | L1 p50 %.2f p95 %.2f ms | "
+                                + "AFTER/L1 p50 %.2fx p95 %.2fx | BEFORE/AFTER p50 %.2fx | statements AFTER %d BEFORE %d | load %s",
+                        operation.name, p(as, 50), p(as, 95), p(bs, 50), p(bs, 95), p(ls, 50), p(ls, 95),
+                        p(as, 50) / p(ls, 50), p(as, 95) / p(ls, 95), p(bs, 50) / p(as, 50), statements.size(),
+                        beforeStatements, load());
+                if (operation.throughput) {
+                    double[] ta = new double[ROUNDS], tb = new double[ROUNDS];
+                    for (int round = 0; round < ROUNDS; round++) {
+                        ta[round] = load(onAfter, LOAD_SECONDS);
+                        tb[round] = load(onBefore, LOAD_SECONDS);
+                    }
+                    report("(e) %s, %d clients: AFTER %s req/s | BEFORE %s req/s | AFTER/BEFORE %.2fx | load %s", operation.name,
+                            CLIENTS, Arrays.toString(round(ta)), Arrays.toString(round(tb)),
+                            Arrays.stream(ta).sum() / Arrays.stream(tb).sum(), load());
+                }
+            }
+            double[] typename = floors.get(operations.get(0).name), school1 = floors.get(operations.get(1).name);
+            report("Target (b) <= 1.5 x ((a) + L1 of (b)): p50 %.2f ms <= %.2f ms, p95 %.2f ms <= %.2f ms",
+                    school1[0], 1.5 * (typename[0] + school1[2]), school1[1], 1.5 * (typename[1] + school1[3]));
+        }
+        report("End, load average %s", load());
+    }
+
+    record Operation(String name, Sessions.Session session, Map<String, Object> body, String expected, boolean throughput) {
+        HttpRequest request(int port) {
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                    .header("Content-Type", "application/json").header("Accept", "application/graphql-response+json")
+                    .header("Cookie", session.cookieHeader()).header("X-XSRF-TOKEN", session.csrfToken())
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        }
+    }
+
+    private String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Requests per second of {@link #CLIENTS} clients sending {@code request} one after the other for {@code seconds}. */
+    private double load(HttpRequest request, int seconds) throws InterruptedException {
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            clients.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < end) {
+                    send(request);
+                    done.incrementAndGet();
+                }
+            }));
+        }
+        long started = System.nanoTime();
+        for (Thread client : clients) {
+            client.join();
+        }
+        return done.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** The statements of one request, as the application sent them, in one transaction on one connection. */
+    private static void replay(DataSource pool, List<QueryInfo> statements) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            for (QueryInfo statement : statements) {
+                try (PreparedStatement prepared = connection.prepareStatement(statement.getQuery())) {
+                    List<List<ParameterSetOperation>> sets = statement.getParametersList();
+                    if (sets.size() > 1) {
+                        for (List<ParameterSetOperation> set : sets) {
+                            apply(prepared, set);
+                            prepared.addBatch();
+                        }
+                        prepared.executeBatch();
+                        continue;
+                    }
+                    if (!sets.isEmpty()) {
+                        apply(prepared, sets.getFirst());
+                    }
+                    if (prepared.execute()) {
+                        try (ResultSet rows = prepared.getResultSet()) {
+                            int columns = rows.getMetaData().getColumnCount();
+                            while (rows.next()) {
+                                for (int c = 1; c <= columns; c++) {
+                                    rows.getObject(c);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void apply(PreparedStatement prepared, List<ParameterSetOperation> set) {
+        for (ParameterSetOperation operation : set) {
+            try {
+                operation.getMethod().invoke(prepared, operation.getArgs());
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static List<Double> sequential(Runnable request) {
+        List<Double> ms = new ArrayList<>(RUNS);
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            request.run();
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        return ms;
+    }
+
+    private static double[] sorted(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    private static double p(double[] sorted, int percentile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+    }
+
+    private static long[] round(double[] values) {
+        return Arrays.stream(values).mapToLong(Math::round).toArray();
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).substring(0, 14).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static void report(String format, Object... args) {
+        String line = format.formatted(args);
+        System.out.println("BENCH " + line);
+        try {
+            Files.writeString(Path.of("target/bench-results.txt"), line + System.lineSeparator(),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records the statements every node sends while {@link #during} runs (one request at a time). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Capture {
+        private static volatile List<QueryInfo> current;
+
+        static synchronized List<QueryInfo> during(Runnable request) {
+            List<QueryInfo> statements = new ArrayList<>();
+            current = statements;
+            try {
+                request.run();
+            } finally {
+                current = null;
+            }
+            synchronized (statements) {
+                return List.copyOf(statements);
+            }
+        }
+
+        @Bean
+        static BeanPostProcessor capturingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
+                        return ProxyDataSourceBuilder.create(dataSource).name("capture").afterQuery((execution, queries) -> {
+                            List<QueryInfo> statements = current;
+                            if (statements != null) {
+                                synchronized (statements) {
+                                    statements.addAll(queries);
+                                }
+                            }
+                        }).build();
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
+}
