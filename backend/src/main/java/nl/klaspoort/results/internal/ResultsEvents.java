@@ -3,7 +3,6 @@ package nl.klaspoort.results.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
@@ -12,15 +11,15 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Fan-out of recorded results to the live subscriptions of every application node on the database: a change is sent
- * as a PostgreSQL notification on channel {@value #CHANNEL} (after the sessions' insert has committed), and each node —
- * the sending one too — listens on one connection of its own and hands what arrives to its subscribers. A node that
+ * Fan-out of recorded results to the live subscriptions of every application node on the database: the statement
+ * that inserts sessions ({@link SessionStore}) also sends a PostgreSQL notification on channel {@value #CHANNEL},
+ * delivered when it commits, and each node — the sending one too — listens on one connection of its own and hands
+ * what arrives to its subscribers. A node that
  * lost its listening connection opens a new one within a second; changes notified meanwhile do not reach its
  * subscribers (they are hints to refresh, the data stays in the database).
  */
@@ -28,46 +27,18 @@ import reactor.core.publisher.Sinks;
 public class ResultsEvents implements SmartLifecycle {
 
     static final String CHANNEL = "klaspoort_results";
-    /** PostgreSQL takes payloads under 8,000 bytes; a change for many students goes in several notifications. */
-    private static final int MAX_PAYLOAD = 7_000;
     private static final Logger log = LoggerFactory.getLogger(ResultsEvents.class);
 
     private final Sinks.Many<ResultsChange> sink = Sinks.many().multicast().directBestEffort();
-    private final JdbcClient jdbc;
     private final DataSource dataSource;
     private volatile boolean running;
     private Thread listener;
 
-    ResultsEvents(JdbcClient jdbc, DataSource dataSource) {
-        this.jdbc = jdbc;
+    ResultsEvents(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Notifies every node of the change (a subscriber on any node receives it). */
-    void publish(ResultsChange change) {
-        for (String payload : payloads(change)) {
-            jdbc.sql("select pg_notify(:channel, :payload)").param("channel", CHANNEL).param("payload", payload)
-                    .query((rs, n) -> 1).list();
-        }
-    }
-
-    /** {@code school:product:student,student,…}, split so that each stays under {@link #MAX_PAYLOAD} bytes. */
-    static List<String> payloads(ResultsChange change) {
-        List<String> payloads = new ArrayList<>();
-        String head = change.schoolId() + ":" + change.productId() + ":";
-        StringBuilder payload = new StringBuilder(head);
-        for (Long student : change.studentIds()) {
-            if (payload.length() + 21 > MAX_PAYLOAD) {
-                payloads.add(payload.toString());
-                payload.setLength(0);
-                payload.append(head);
-            }
-            payload.append(payload.length() > head.length() ? "," : "").append(student);
-        }
-        payloads.add(payload.toString());
-        return payloads;
-    }
-
+    /** A notification's payload, {@code school:product:student,student,…} (sent by {@link SessionStore}). */
     static ResultsChange parse(String payload) {
         String[] parts = payload.split(":", 3);
         List<Long> students = parts[2].isEmpty() ? List.of()
