@@ -15,7 +15,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import nl.klaspoort.productclient.ProductTokens;
 import nl.klaspoort.support.BenchData;
 import nl.klaspoort.support.Node;
 import nl.klaspoort.support.Sessions;
@@ -59,10 +62,23 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestCostBenchmark {
 
     static final int CLIENTS = 8, WARM_SECONDS = 4, LOAD_SECONDS = 5, ROUNDS = 3, RUNS = 150;
+    static final int INGEST_WARMUP = 5, INGEST_CALLS = 30, INGEST_CLIENTS = 2;
     static final JsonMapper JSON = new JsonMapper();
+
+    /**
+     * On both nodes: the per-user request limits (20/s, 8 at once: a person at a browser) out of the way of the
+     * benchmark's clients, which all use one session.
+     */
+    static final Map<String, Object> BOTH = Map.of(
+            "klaspoort.security.requests.burst", "100000000",
+            "klaspoort.security.requests.per-second", "100000000",
+            "klaspoort.security.requests.concurrent", "1000");
 
     /** The request path as it was before issue 16, by configuration. */
     static final Map<String, Object> BEFORE = Map.of(
+            "klaspoort.security.requests.burst", "100000000",
+            "klaspoort.security.requests.per-second", "100000000",
+            "klaspoort.security.requests.concurrent", "1000",
             "klaspoort.graphql.document-cache-size", "0",
             "klaspoort.graphql.synchronous", "false",
             "klaspoort.observations.enabled", "true",
@@ -73,7 +89,7 @@ class RequestCostBenchmark {
     @Test
     void requestCosts() throws Exception {
         report("Start, load average %s", load());
-        try (Node after = Node.first(Map.of(), Capture.class);
+        try (Node after = Node.first(BOTH, Capture.class);
                 Node before = Node.next(after.database(), BEFORE, Capture.class)) {
             JdbcClient jdbc = after.bean(JdbcClient.class);
             long seeding = System.nanoTime();
@@ -124,7 +140,14 @@ class RequestCostBenchmark {
                     String body = send(request);
                     assertThat(body).contains(operation.expected).doesNotContain("\"errors\"");
                 }
-                List<QueryInfo> statements = Capture.during(() -> send(onAfter));
+                // the fewest of three requests: a request that also writes the session's last access (once a minute)
+                // is not the typical one
+                List<QueryInfo> fewest = Capture.during(() -> send(onAfter));
+                for (int i = 0; i < 2; i++) {
+                    List<QueryInfo> again = Capture.during(() -> send(onAfter));
+                    fewest = again.size() < fewest.size() ? again : fewest;
+                }
+                List<QueryInfo> statements = fewest;
                 int beforeStatements = Capture.during(() -> send(onBefore)).size();
                 load(onAfter, WARM_SECONDS);
                 load(onBefore, WARM_SECONDS);
@@ -144,22 +167,190 @@ class RequestCostBenchmark {
                         operation.name, p(as, 50), p(as, 95), p(bs, 50), p(bs, 95), p(ls, 50), p(ls, 95),
                         p(as, 50) / p(ls, 50), p(as, 95) / p(ls, 95), p(bs, 50) / p(as, 50), statements.size(),
                         beforeStatements, load());
+                if (operation.name.startsWith("(b)") || operation.name.startsWith("(c)")) {
+                    profile(onAfter, "AFTER " + operation.name);
+                    profile(onBefore, "BEFORE " + operation.name);
+                }
                 if (operation.throughput) {
-                    double[] ta = new double[ROUNDS], tb = new double[ROUNDS];
+                    double[] ta = new double[ROUNDS], tb = new double[ROUNDS], tl = new double[ROUNDS];
                     for (int round = 0; round < ROUNDS; round++) {
                         ta[round] = load(onAfter, LOAD_SECONDS);
                         tb[round] = load(onBefore, LOAD_SECONDS);
+                        tl[round] = load(() -> replay(pool, statements), LOAD_SECONDS);
                     }
-                    report("(e) %s, %d clients: AFTER %s req/s | BEFORE %s req/s | AFTER/BEFORE %.2fx | load %s", operation.name,
-                            CLIENTS, Arrays.toString(round(ta)), Arrays.toString(round(tb)),
-                            Arrays.stream(ta).sum() / Arrays.stream(tb).sum(), load());
+                    report("(e) %s, %d clients: AFTER %s req/s | BEFORE %s req/s | L1 %s req/s | AFTER/BEFORE %.2fx | "
+                                    + "AFTER/L1 %.2f | load %s", operation.name, CLIENTS, Arrays.toString(round(ta)),
+                            Arrays.toString(round(tb)), Arrays.toString(round(tl)),
+                            Arrays.stream(ta).sum() / Arrays.stream(tb).sum(), Arrays.stream(ta).sum() / Arrays.stream(tl).sum(), load());
                 }
             }
+            ingestion(after, jdbc, school, leeslab);
             double[] typename = floors.get(operations.get(0).name), school1 = floors.get(operations.get(1).name);
             report("Target (b) <= 1.5 x ((a) + L1 of (b)): p50 %.2f ms <= %.2f ms, p95 %.2f ms <= %.2f ms",
                     school1[0], 1.5 * (typename[0] + school1[2]), school1[1], 1.5 * (typename[1] + school1[3]));
         }
         report("End, load average %s", load());
+    }
+
+    /**
+     * RS6 ingestion on AFTER, 1,000 sessions per call, through the GraphQL mutation and through the NDJSON bulk path,
+     * calls alternating between the two; then {@value #INGEST_CLIENTS} clients on the bulk path for
+     * {@value #LOAD_SECONDS} s.
+     */
+    private void ingestion(Node node, JdbcClient jdbc, long school, long leeslab) throws Exception {
+        String token = ProductTokens.accessToken(node.port(), ProductTokens.LEESLAB, ProductTokens.RESULTS_WRITE_SCOPE);
+        List<Long> students = jdbc.sql("select student_id from enrollment where school_id = :s and product_id = :p order by student_id")
+                .param("s", school).param("p", leeslab).query(Long.class).list();
+        String mutation = "mutation($input: PracticeSessionsRecordInput!) { practiceSessionsRecord(input: $input) "
+                + "{ created unchanged rejected results { index status error { code } } } }";
+        AtomicLong call = new AtomicLong();
+        java.util.function.Supplier<List<Map<String, Object>>> batch = () -> {
+            long c = call.getAndIncrement();
+            Instant base = Instant.now().minus(2, ChronoUnit.DAYS);
+            List<Map<String, Object>> sessions = new ArrayList<>(1000);
+            for (int i = 0; i < 1000; i++) {
+                Instant start = base.plusSeconds(c * 1000 + i);
+                Map<String, Object> session = new LinkedHashMap<>();
+                session.put("sessionId", "cost-bench-" + c + "-" + i);
+                session.put("studentId", String.valueOf(students.get((int) ((c * 1000 + i) % students.size()))));
+                session.put("startedAt", start.toString());
+                session.put("endedAt", start.plus(15, ChronoUnit.MINUTES).toString());
+                session.put("clientIp", i % 2 == 0 ? "192.0.2." + (i % 250) : "198.51.100." + (i % 250));
+                session.put("lessonPosition", 1 + i % 40);
+                session.put("completed", i % 4 != 0);
+                sessions.add(session);
+            }
+            return sessions;
+        };
+        java.util.function.Supplier<HttpRequest> graphql = () -> HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + node.port() + "/graphql"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("query", mutation, "variables", Map.of("input", Map.of("sessions", batch.get())))))).build();
+        java.util.function.Supplier<HttpRequest> ndjson = () -> HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + node.port() + "/api/practice-sessions"))
+                .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(batch.get().stream().map(JSON::writeValueAsString)
+                        .collect(java.util.stream.Collectors.joining("\n")))).build();
+        List<Double> g = new ArrayList<>(), n = new ArrayList<>();
+        for (int i = 0; i < INGEST_WARMUP + INGEST_CALLS; i++) {
+            HttpRequest viaGraphQl = graphql.get(), viaNdjson = ndjson.get();
+            long t = System.nanoTime();
+            assertThat(send(viaGraphQl)).contains("\"created\":1000");
+            double graphQlMs = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            assertThat(send(viaNdjson)).startsWith("{\"created\":1000");
+            double ndjsonMs = (System.nanoTime() - t) / 1e6;
+            if (i >= INGEST_WARMUP) {
+                g.add(graphQlMs);
+                n.add(ndjsonMs);
+            }
+        }
+        double[] gs = sorted(g), ns = sorted(n);
+        report("Ingestion, %d calls of 1,000 sessions each way after %d warm-up, one client, alternating: GraphQL %.0f sessions/s "
+                        + "(per call p50 %.1f p99 %.1f ms) | NDJSON %.0f sessions/s (per call p50 %.1f p99 %.1f ms) | load %s",
+                INGEST_CALLS, INGEST_WARMUP, 1000 * g.size() / (g.stream().mapToDouble(Double::doubleValue).sum() / 1000), p(gs, 50), p(gs, 99),
+                1000 * n.size() / (n.stream().mapToDouble(Double::doubleValue).sum() / 1000), p(ns, 50), p(ns, 99), load());
+        long callNanos = 0, sqlMillis = 0;
+        int statementsPerCall = 0;
+        for (int i = 0; i < 10; i++) {
+            HttpRequest request = ndjson.get();
+            long t = System.nanoTime();
+            statementsPerCall = Capture.during(() -> send(request)).size();
+            callNanos += System.nanoTime() - t;
+            sqlMillis += Capture.elapsed.get();
+        }
+        report("Ingestion, NDJSON, 10 calls of 1,000: %d statements a call; of %.1f ms per call %.1f ms in SQL (statement sent to "
+                + "its answer read) | load %s", statementsPerCall, callNanos / 1e7, sqlMillis / 10.0, load());
+        AtomicLong sessions = new AtomicLong();
+        List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        long end = System.nanoTime() + LOAD_SECONDS * 1_000_000_000L, started = System.nanoTime();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < INGEST_CLIENTS; i++) {
+            clients.add(Thread.ofPlatform().name("bench-client-" + i).start(() -> {
+                while (System.nanoTime() < end) {
+                    HttpRequest request = ndjson.get();
+                    long t = System.nanoTime();
+                    send(request);
+                    latencies.add((System.nanoTime() - t) / 1e6);
+                    sessions.addAndGet(1000);
+                }
+            }));
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        double[] ls = sorted(latencies);
+        report("Ingestion, NDJSON, %d clients for %d s: %.0f sessions/s sustained, per call p50 %.1f p99 %.1f ms | load %s",
+                INGEST_CLIENTS, LOAD_SECONDS, sessions.get() / ((System.nanoTime() - started) / 1e9), p(ls, 50), p(ls, 99), load());
+    }
+
+    /** Packages by the layer they belong to, for the profile's summary; the first that matches a frame counts. */
+    static final List<String[]> LAYERS = List.of(
+            new String[] {"graphql-java", "graphql."},
+            new String[] {"Spring GraphQL", "org.springframework.graphql."},
+            new String[] {"Spring Security", "org.springframework.security."},
+            new String[] {"Spring Session", "org.springframework.session."},
+            new String[] {"Spring MVC", "org.springframework.web."},
+            new String[] {"Spring JDBC/transactions", "org.springframework.jdbc.", "org.springframework.transaction."},
+            new String[] {"Micrometer", "io.micrometer."},
+            new String[] {"Tomcat", "org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat."},
+            new String[] {"Jackson", "tools.jackson.", "com.fasterxml."},
+            new String[] {"PostgreSQL driver", "org.postgresql."},
+            new String[] {"HikariCP", "com.zaxxer."},
+            new String[] {"Reactor", "reactor."},
+            new String[] {"Vaadin/Hilla", "com.vaadin."},
+            new String[] {"Klaspoort", "nl.klaspoort."},
+            new String[] {"other Spring", "org.springframework."});
+
+    /**
+     * A JFR CPU profile of {@link #LOAD_SECONDS} s of {@link #CLIENTS}-client load on one node: the server's samples
+     * (not the benchmark's client threads) by the layer of their innermost non-JDK frame.
+     */
+    private void profile(HttpRequest request, String name) throws Exception {
+        Path file = Path.of("target", "profile-" + name.replaceAll("[^A-Za-z0-9]+", "-") + ".jfr");
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(10));
+            recording.start();
+            load(request, LOAD_SECONDS);
+            recording.stop();
+            recording.dump(file);
+        }
+        Map<String, Integer> byLayer = new java.util.TreeMap<>();
+        int total = 0;
+        for (jdk.jfr.consumer.RecordedEvent event : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
+            jdk.jfr.consumer.RecordedThread thread = event.getThread("sampledThread");
+            String threadName = thread == null ? "" : String.valueOf(thread.getJavaName());
+            if (threadName.startsWith("bench-client") || threadName.startsWith("HttpClient") || event.getStackTrace() == null) {
+                continue;
+            }
+            String layer = "JDK only";
+            for (jdk.jfr.consumer.RecordedFrame frame : event.getStackTrace().getFrames()) {
+                String type = frame.getMethod().getType().getName();
+                if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")) {
+                    continue;
+                }
+                layer = "other";
+                for (String[] candidate : LAYERS) {
+                    for (int i = 1; i < candidate.length; i++) {
+                        if (type.startsWith(candidate[i])) {
+                            layer = candidate[0];
+                        }
+                    }
+                    if (!layer.equals("other")) {
+                        break;
+                    }
+                }
+                break;
+            }
+            byLayer.merge(layer, 1, Integer::sum);
+            total++;
+        }
+        int samples = total;
+        String summary = byLayer.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(e -> "%s %.0f%%".formatted(e.getKey(), 100.0 * e.getValue() / samples))
+                .collect(java.util.stream.Collectors.joining(", "));
+        report("Profile %s (%d server samples, %s): %s | load %s", name, samples, file, summary, load());
     }
 
     record Operation(String name, Sessions.Session session, Map<String, Object> body, String expected, boolean throughput) {
@@ -188,13 +379,18 @@ class RequestCostBenchmark {
 
     /** Requests per second of {@link #CLIENTS} clients sending {@code request} one after the other for {@code seconds}. */
     private double load(HttpRequest request, int seconds) throws InterruptedException {
+        return load(() -> send(request), seconds);
+    }
+
+    /** Runs per second of {@link #CLIENTS} threads running {@code work} one after the other for {@code seconds}. */
+    private static double load(Runnable work, int seconds) throws InterruptedException {
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            clients.add(Thread.ofPlatform().start(() -> {
+            clients.add(Thread.ofPlatform().name("bench-client-" + i).start(() -> {
                 while (System.nanoTime() < end) {
-                    send(request);
+                    work.run();
                     done.incrementAndGet();
                 }
             }));
@@ -297,9 +493,12 @@ class RequestCostBenchmark {
     @TestConfiguration(proxyBeanMethods = false)
     static class Capture {
         private static volatile List<QueryInfo> current;
+        /** Milliseconds the statements took (sent to answer read) since the last {@link #during}. */
+        static final AtomicLong elapsed = new AtomicLong();
 
         static synchronized List<QueryInfo> during(Runnable request) {
             List<QueryInfo> statements = new ArrayList<>();
+            elapsed.set(0);
             current = statements;
             try {
                 request.run();
@@ -323,6 +522,7 @@ class RequestCostBenchmark {
                                 synchronized (statements) {
                                     statements.addAll(queries);
                                 }
+                                elapsed.addAndGet(execution.getElapsedTime());
                             }
                         }).build();
                     }
