@@ -2,6 +2,8 @@ package nl.klaspoort.results.internal;
 
 
 
+import static nl.klaspoort.support.BenchReport.p;
+import static nl.klaspoort.support.BenchReport.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,9 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -216,20 +215,5 @@ class ResultsBenchmark {
         }
         Arrays.sort(ms);
         return ms;
-    }
-
-    private static double p(double[] sorted, int percentile) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
-    }
-
-    private static void report(String format, Object... args) {
-        String line = format.formatted(args);
-        System.out.println("BENCH " + line);
-        try {
-            Files.writeString(Path.of("target/bench-results.txt"), line + System.lineSeparator(),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
