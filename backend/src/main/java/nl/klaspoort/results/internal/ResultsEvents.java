@@ -18,10 +18,10 @@ import reactor.core.publisher.Sinks;
 /**
  * Fan-out of recorded results to the live subscriptions of every application node on the database: the statement
  * that inserts sessions ({@link SessionStore}) also sends a PostgreSQL notification on channel {@value #CHANNEL},
- * delivered when it commits, and each node — the sending one too — listens on one connection of its own and hands
- * what arrives to its subscribers. A node that
- * lost its listening connection opens a new one within a second; changes notified meanwhile do not reach its
- * subscribers (they are hints to refresh, the data stays in the database).
+ * delivered when it commits, and each node — the sending one too — listens on one connection of its pool, kept for
+ * this, and hands what arrives to its subscribers. A node that lost its listening connection opens a new one within a
+ * second; changes notified meanwhile do not reach its subscribers (they are hints to refresh, the data stays in the
+ * database).
  */
 @Component
 public class ResultsEvents implements SmartLifecycle {
