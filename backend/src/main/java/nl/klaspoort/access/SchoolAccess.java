@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.klaspoort.access.internal.AccessQueries;
 import nl.klaspoort.platform.AccessRefusedException;
+import nl.klaspoort.platform.RequestMemo;
 import nl.klaspoort.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
@@ -30,8 +31,11 @@ public class SchoolAccess {
     }
 
     public Map<Long, Set<Role>> rolesBySchool(long userId) {
-        return queries.roles(userId, null);
+        return RequestMemo.get(new RolesOf(userId), () -> queries.roles(userId, null));
     }
+
+    /** The memo key of a user's roles in a query request. */
+    private record RolesOf(long userId) {}
 
     /** The signed-in user's roles at one school; empty when none (or not signed in: then it throws). */
     public Set<Role> rolesAt(long schoolId) {
@@ -43,7 +47,19 @@ public class SchoolAccess {
         long user = CurrentUser.id();
         Map<Long, Set<Role>> result = new HashMap<>();
         schoolIds.forEach(id -> result.put(id, EnumSet.noneOf(Role.class)));
-        if (!schoolIds.isEmpty()) {
+        if (schoolIds.isEmpty()) {
+            return result;
+        }
+        if (RequestMemo.active()) {
+            // a query request: all of the caller's roles once, for every field that checks access
+            Map<Long, Set<Role>> all = rolesBySchool(user);
+            schoolIds.forEach(id -> {
+                Set<Role> roles = all.get(id);
+                if (roles != null) {
+                    result.put(id, EnumSet.copyOf(roles));
+                }
+            });
+        } else {
             result.putAll(queries.roles(user, schoolIds));
         }
         return result;

@@ -104,9 +104,11 @@ class ProductClientSecurity {
         return http.build();
     }
 
+    /** {@code /graphql} or the bulk path of practice sessions ({@code /api/practice-sessions}) with a bearer token. */
     static boolean isBearerGraphQlRequest(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return "/graphql".equals(request.getServletPath()) && authorization != null
+        String path = request.getServletPath();
+        return ("/graphql".equals(path) || "/api/practice-sessions".equals(path)) && authorization != null
                 && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 

@@ -6,11 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import nl.klaspoort.iprange.IpAddresses;
 import java.time.Clock;
 import nl.klaspoort.contract.Contracts;
@@ -42,16 +40,13 @@ class ResultsIngestion {
     private final SessionStore store;
     private final Contracts contracts;
     private final JsonMapper json;
-    private final ResultsEvents events;
     private final Clock clock;
 
-    ResultsIngestion(IngestionQueries queries, SessionStore store, Contracts contracts, JsonMapper json, ResultsEvents events,
-            Clock clock) {
+    ResultsIngestion(IngestionQueries queries, SessionStore store, Contracts contracts, JsonMapper json, Clock clock) {
         this.queries = queries;
         this.store = store;
         this.contracts = contracts;
         this.json = json;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -122,23 +117,17 @@ class ResultsIngestion {
             inserted.addAll(store.insert(productId, json.writeValueAsString(toInsert)));
         }
         List<Result> results = new ArrayList<>(sessions.size());
-        Map<Long, Set<Long>> changedBySchool = new LinkedHashMap<>();
         int created = 0, unchanged = 0;
         for (int i = 0; i < sessions.size(); i++) {
             SessionInput s = sessions.get(i);
             if (status[i] == null) {
                 // a concurrent call may have recorded the same id between the check and the insert
                 status[i] = inserted.contains(s.sessionId()) ? Status.CREATED : Status.UNCHANGED;
-                if (status[i] == Status.CREATED) {
-                    changedBySchool.computeIfAbsent(checked.get(i).schoolId(), k -> new TreeSet<>()).add(studentIds[i]);
-                }
             }
             created += status[i] == Status.CREATED ? 1 : 0;
             unchanged += status[i] == Status.UNCHANGED ? 1 : 0;
             results.add(new Result(i, s.sessionId(), status[i], errors[i]));
         }
-        changedBySchool.forEach((school, students) ->
-                events.publish(new ResultsChange(school, productId, List.copyOf(students))));
         return new Payload(results, created, unchanged, rejected, List.of());
     }
 

@@ -9,17 +9,30 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SessionStore {
 
+    /**
+     * The insert, and in the same statement (so in its transaction: delivered when it commits) the notification of
+     * the changed students to every node ({@link ResultsEvents}): per school {@code school:product:student,…}, at most
+     * 300 students a notification (PostgreSQL takes payloads under 8,000 bytes).
+     */
     private static final String INSERT = """
-            insert into practice_session (id, school_id, student_id, product_id, external_id, started_at, ended_at,
-                                          location, lesson_position, completed, test_score)
-            select nextval('practice_session_seq'), i.school_id, i.student_id, :product, i.session_id, i.started_at, i.ended_at,
-                   i.location, i.lesson_position, i.completed, i.test_score
-              from jsonb_to_recordset(cast(:items as jsonb))
-                   as i(school_id bigint, student_id bigint, session_id text, started_at timestamptz, ended_at timestamptz,
-                        location text, lesson_position int, completed boolean, test_score numeric)
-            on conflict (product_id, external_id) do nothing
-            returning external_id
-            """;
+            with inserted as (
+                insert into practice_session (id, school_id, student_id, product_id, external_id, started_at, ended_at,
+                                              location, lesson_position, completed, test_score)
+                select nextval('practice_session_seq'), i.school_id, i.student_id, :product, i.session_id, i.started_at, i.ended_at,
+                       i.location, i.lesson_position, i.completed, i.test_score
+                  from jsonb_to_recordset(cast(:items as jsonb))
+                       as i(school_id bigint, student_id bigint, session_id text, started_at timestamptz, ended_at timestamptz,
+                            location text, lesson_position int, completed boolean, test_score numeric)
+                on conflict (product_id, external_id) do nothing
+                returning external_id, school_id, student_id),
+            changed as (
+                select school_id, student_id, (row_number() over (partition by school_id order by student_id) - 1) / 300 as part
+                  from (select distinct school_id, student_id from inserted) d),
+            notified as (
+                select pg_notify('%s', school_id || ':' || :product || ':' || string_agg(student_id::text, ',' order by student_id))
+                  from changed group by school_id, part)
+            select external_id from inserted where (select count(*) from notified) >= 0
+            """.formatted(ResultsEvents.CHANNEL);
 
     private final JdbcClient jdbc;
 
@@ -27,7 +40,10 @@ public class SessionStore {
         this.jdbc = jdbc;
     }
 
-    /** {@code items}: JSON array of the accepted sessions; returns the external ids inserted (not known before). */
+    /**
+     * {@code items}: JSON array of the accepted sessions; returns the external ids inserted (not known before), and
+     * notifies every node of the students whose results changed.
+     */
     List<String> insert(long productId, String items) {
         return jdbc.sql(INSERT).param("items", items).param("product", productId).query(String.class).list();
     }

@@ -16,6 +16,8 @@ import nl.klaspoort.security.RequestLimits;
 import nl.klaspoort.security.SecurityEvents;
 import nl.klaspoort.security.SecurityHeaders;
 import nl.klaspoort.security.SecuritySettings;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -99,6 +101,19 @@ public class SecurityConfiguration {
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionsIndexedByUserId() {
         return repository -> repository.setIndexResolver(SessionLifetime.byUserId());
+    }
+
+    /** See {@link SparseSessionTouches}; {@code klaspoort.security.session-touch-interval}, zero = every request. */
+    @Bean
+    static BeanPostProcessor sparseSessionTouches(
+            @org.springframework.beans.factory.annotation.Value("${klaspoort.security.session-touch-interval:1m}") java.time.Duration interval) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JdbcIndexedSessionRepository sessions && !interval.isZero()
+                        ? new SparseSessionTouches(sessions, interval) : bean;
+            }
+        };
     }
 
     /**
