@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import nl.klaspoort.contract.internal.ContractRenewals;
 import nl.klaspoort.productclient.ProductTokens;
 import nl.klaspoort.results.internal.ResultsEvents;
 import nl.klaspoort.support.Node;
 import nl.klaspoort.support.Sessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +31,7 @@ import reactor.test.StepVerifier;
  * Two application nodes on one database, as behind a load balancer (issue 16, {@code docs/scaling.md}): a session
  * signed in on one node goes on on the other (sessions in PostgreSQL), a product token issued by one is accepted by the
  * other (signing keys in PostgreSQL), and a result recorded on one node reaches a live subscriber on the other
- * (PostgreSQL notifications).
+ * (PostgreSQL notifications); a nightly job started on both nodes at once runs once (an advisory lock).
  */
 class TwoNodesTest {
 
@@ -91,5 +97,48 @@ class TwoNodesTest {
                 .expectComplete()
                 .verify(Duration.ofSeconds(20));
         onA.stop().block(Duration.ofSeconds(5));
+    }
+
+    @Test
+    @DisplayName("A1 across nodes: the contracts' nightly job started on both nodes at the same moment renews a due contract once")
+    void aNightlyJobRunsOnceAcrossNodes() throws Exception {
+        JdbcClient jdbc = a.bean(JdbcClient.class);
+        long school = jdbc.sql("select id from school where brin = '12AB'").query(Long.class).single();
+        long product = jdbc.sql("select id from product where code = 'SPELLINGSTER'").query(Long.class).single();
+        LocalDate today = LocalDate.now(Amsterdam.ZONE);
+        long contract = jdbc.sql("""
+                        insert into contract (id, school_id, product_id, kind, name, seats, start_date, renewal_date)
+                        values (nextval('contract_seq'), :school, :product, 'SCHOOL_WIDE', 'Twee nodes 10', 10, :start, :today)
+                        returning id
+                        """).param("school", school).param("product", product).param("start", today.minusYears(1))
+                .param("today", today).query(Long.class).single();
+
+        CountDownLatch ready = new CountDownLatch(2);
+        try (var threads = Executors.newFixedThreadPool(2)) {
+            List<CompletableFuture<ContractRenewals.Run>> runs = List.of(a, b).stream()
+                    .map(node -> CompletableFuture.supplyAsync(() -> {
+                        ready.countDown();
+                        try {
+                            ready.await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return node.bean(ContractRenewals.class).run();
+                    }, threads)).toList();
+            assertThat(runs.stream().map(CompletableFuture::join).mapToInt(ContractRenewals.Run::renewed).sum())
+                    .as("contracts renewed by the two nodes together").isEqualTo(1);
+        }
+
+        Sessions.Session admin = Sessions.login(b.port(), Sessions.ADMIN_REGENBOOG, Sessions.PROFESSIONAL_PASSWORD);
+        Sessions.tester(b.port(), admin).documentName("contracts").operationName("ContractLicences")
+                .variable("schoolId", String.valueOf(school)).variable("contractId", String.valueOf(contract))
+                .execute().path("school.contract.renewalDate").entity(String.class)
+                .isEqualTo(today.plusYears(1).toString());
+        List<Object> renewals = Sessions.tester(a.port(), admin).documentName("admin-audit-events")
+                .variable("schoolId", String.valueOf(school)).variable("first", 100).variable("filter", Map.of("action", "CONTRACT_RENEWED"))
+                .execute().path("school.auditEvents.edges[*].node").entityList(Map.class).get().stream()
+                .filter(e -> "CONTRACT_RENEWED".equals(e.get("action")) && String.valueOf(contract).equals(e.get("targetId")))
+                .map(e -> e.get("after")).toList();
+        assertThat(renewals).as("the Logboek shows one renewal").hasSize(1);
     }
 }
