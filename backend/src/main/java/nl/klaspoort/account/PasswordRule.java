@@ -1,17 +1,10 @@
 package nl.klaspoort.account;
 
-import com.ibm.icu.text.MessageFormat;
-import com.ibm.icu.util.ULocale;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import nl.klaspoort.platform.TextBundle;
 
 /**
  * B1: what a password must be, for every password anyone chooses or is given (a professional's own, a pupil's set by
@@ -29,17 +22,14 @@ public final class PasswordRule {
     public enum Problem {
         TOO_SHORT, TOO_LONG, NO_LETTER, NO_DIGIT, SAME_AS_LOGIN;
 
-        /** The message in the language, ICU-formatted from {@code account/password*.properties}. */
+        /** The message in the language, from {@code account/password*.properties}. */
         public String message(Locale language, String password) {
-            boolean english = language != null && language.getLanguage().equals("en");
-            String pattern = (english ? ENGLISH : DUTCH).getProperty("password." + name());
-            return new MessageFormat(pattern, ULocale.forLocale(english ? Locale.ENGLISH : Locale.of("nl"))).format(
+            return TEXTS.format("password." + name(), language,
                     Map.of("min", MIN_LENGTH, "max", MAX_LENGTH, "length", length(password)));
         }
     }
 
-    private static final Properties DUTCH = load("account/password.properties", null);
-    private static final Properties ENGLISH = load("account/password_en.properties", DUTCH);
+    private static final TextBundle TEXTS = TextBundle.of("account/password");
 
     private PasswordRule() {}
 
@@ -86,18 +76,5 @@ public final class PasswordRule {
 
     private static int length(String password) {
         return password == null ? 0 : password.codePointCount(0, password.length());
-    }
-
-    private static Properties load(String resource, Properties defaults) {
-        Properties properties = defaults == null ? new Properties() : new Properties(defaults);
-        try (InputStream in = PasswordRule.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + resource);
-            }
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }

@@ -1,46 +1,27 @@
 package nl.klaspoort.mail.internal;
 
-import com.ibm.icu.text.DateFormat;
-import com.ibm.icu.text.MessageFormat;
-import com.ibm.icu.util.TimeZone;
-import com.ibm.icu.util.ULocale;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import nl.klaspoort.platform.TextBundle;
 
 /**
- * The mails' texts in one language: {@code mail/mail.properties} (Dutch, also the fallback of every key) and
- * {@code mail/mail_en.properties}, ICU message syntax with named placeholders. Dates and times passed as
- * {@link Instant} or {@link LocalDate} are formatted in Europe/Amsterdam.
+ * The mails' texts in one language: {@code mail/mail.properties} (Dutch) and {@code mail/mail_en.properties}, server
+ * only (the SPA's bundle does not carry them).
  */
 final class MailTexts {
 
-    static final Locale DUTCH = Locale.of("nl");
-    private static final TimeZone AMSTERDAM = TimeZone.getTimeZone("Europe/Amsterdam");
-    private static final Properties DUTCH_TEXTS = load("mail/mail.properties", null);
-    private static final Properties ENGLISH_TEXTS = load("mail/mail_en.properties", DUTCH_TEXTS);
+    static final TextBundle BUNDLE = TextBundle.of("mail/mail");
 
     private final Locale locale;
-    private final Properties texts;
 
-    private MailTexts(Locale locale, Properties texts) {
+    private MailTexts(Locale locale) {
         this.locale = locale;
-        this.texts = texts;
     }
 
     /** English for English, Dutch for any other language. */
     static MailTexts of(Locale language) {
-        return language != null && language.getLanguage().equals("en")
-                ? new MailTexts(Locale.ENGLISH, ENGLISH_TEXTS) : new MailTexts(DUTCH, DUTCH_TEXTS);
+        return new MailTexts(TextBundle.language(language));
     }
 
     Locale locale() {
@@ -51,46 +32,8 @@ final class MailTexts {
     String get(String key, Object... nameValues) {
         Map<String, Object> params = new LinkedHashMap<>();
         for (int i = 0; i < nameValues.length; i += 2) {
-            Object value = nameValues[i + 1];
-            params.put((String) nameValues[i], switch (value) {
-                case Instant instant -> Date.from(instant);
-                case LocalDate date -> Date.from(date.atStartOfDay(java.time.ZoneId.of("Europe/Amsterdam")).toInstant());
-                case null -> "";
-                default -> value;
-            });
+            params.put((String) nameValues[i], nameValues[i + 1]);
         }
-        String pattern = texts.getProperty(key);
-        if (pattern == null) {
-            throw new IllegalStateException("no mail text " + key);
-        }
-        MessageFormat format = new MessageFormat(pattern, ULocale.forLocale(locale));
-        for (var sub : format.getFormats()) {
-            if (sub instanceof DateFormat date) {
-                date.setTimeZone(AMSTERDAM);
-            }
-        }
-        return format.format(params);
-    }
-
-    /** Every key of both languages, for the test that keeps them in step. */
-    static Map<Locale, java.util.Set<String>> keys() {
-        return Map.of(DUTCH, DUTCH_TEXTS.stringPropertyNames(), Locale.ENGLISH, ownKeys(ENGLISH_TEXTS));
-    }
-
-    private static java.util.Set<String> ownKeys(Properties properties) {
-        return properties.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
-    }
-
-    private static Properties load(String resource, Properties defaults) {
-        Properties properties = defaults == null ? new Properties() : new Properties(defaults);
-        try (InputStream in = MailTexts.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + resource);
-            }
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
+        return BUNDLE.format(key, locale, params);
     }
 }
