@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import klaspoort.peers.mail.MailCatcher;
 
 /**
  * The packaged application ({@code backend/target/klaspoort.jar}) running in its own process on a free port, with its
  * embedded PostgreSQL in a fresh data directory and the demo data: exactly what the README's run command starts.
- * One instance per test JVM, started on first use and stopped when the JVM ends.
+ * Its mails go over real SMTP to a mail catcher in this JVM ({@link #mail()}). One instance per test JVM, started on
+ * first use and stopped when the JVM ends.
  */
 public final class KlaspoortApp {
 
@@ -27,6 +29,7 @@ public final class KlaspoortApp {
 
     private final Process process;
     private final int port;
+    private final MailCatcher mail;
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
     private KlaspoortApp() throws IOException, InterruptedException {
@@ -35,12 +38,14 @@ public final class KlaspoortApp {
             throw new IllegalStateException("No packaged application at " + jar + ": run the build (./mvnw verify) first");
         }
         port = freePort();
+        mail = MailCatcher.builder().inboxPort(-1).start();
         Path dataDir = Files.createTempDirectory("klaspoort-e2e-");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-jar", jar.toString())
                 .redirectErrorStream(true);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("KLASPOORT_DATA_DIR", dataDir.toString());
+        builder.environment().put("KLASPOORT_MAIL_SMTP_PORT", Integer.toString(mail.smtpPort()));
         process = builder.start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
@@ -91,6 +96,11 @@ public final class KlaspoortApp {
         return port;
     }
 
+    /** The SMTP server the application sends its mails to. */
+    public MailCatcher mail() {
+        return mail;
+    }
+
     /** The last lines the application printed, for failure messages. */
     public List<String> tail() {
         synchronized (log) {
@@ -99,6 +109,7 @@ public final class KlaspoortApp {
     }
 
     private void stop() {
+        mail.close();
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
