@@ -32,7 +32,7 @@ class BasispoortPeer extends Peer {
     }
 
     private final Settings settings;
-    private BasispoortSimulator simulator;
+    private volatile BasispoortSimulator simulator;
 
     BasispoortPeer(Settings settings) {
         this.settings = settings;
@@ -81,6 +81,11 @@ class BasispoortPeer extends Peer {
                 world.loadRoster(schoolId, result.snapshot());
             });
         }
+    }
+
+    /** The simulated world (null before the peer starts). */
+    BasispoortWorld world() {
+        return simulator == null ? null : simulator.world();
     }
 
     @Override

@@ -7,12 +7,9 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -26,9 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
-import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
+import klaspoort.peers.OwnerOnly;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -145,7 +141,7 @@ public final class Certificates {
     private void create(String clientName) {
         try {
             Files.createDirectories(directory);
-            restrict(directory, true);
+            OwnerOnly.restrict(directory);
             Instant now = Instant.now();
             KeyPair caKeys = keyPair();
             X500Name caName = new X500Name("CN=Basispoort simulator CA,O=Klaspoort peers");
@@ -232,21 +228,11 @@ public final class Certificates {
             store.store(out, password);
         }
         Files.writeString(passwordFile, new String(password));
-        restrict(file, false);
-        restrict(passwordFile, false);
+        OwnerOnly.restrict(file);
+        OwnerOnly.restrict(passwordFile);
     }
 
     private static char[] password() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes).toCharArray();
-    }
-
-    /** Owner only: rw------- for files, rwx------ for the directory (where the file system knows POSIX rights). */
-    private static void restrict(Path path, boolean directory) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Set<PosixFilePermission> permissions = PosixFilePermissions.fromString(directory ? "rwx------" : "rw-------");
-            Files.setPosixFilePermissions(path, permissions);
-        }
+        return OwnerOnly.randomSecret(18).toCharArray();
     }
 }
