@@ -129,7 +129,7 @@ export function TaskConfirmation({
 
   const names = new Map(users?.map((u) => [u.id, u.name]));
   const refused = preview?.results.filter((r) => r.status === 'REFUSED') ?? [];
-  const generalErrors = preview?.errors.filter((e) => !e.userId) ?? [];
+  const generalErrors = preview?.errors.filter((e) => !e.itemId) ?? [];
 
   return (
     <Dialog

@@ -33,7 +33,7 @@ export default function IpRangesView() {
   const [connectionType, setConnectionType] = useState<ConnectionType>('FIBER');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
+  const [errors, setErrors] = useState<readonly { field?: string | null; message: string }[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [removing, setRemoving] = useState<IpRangeFragment | null>(null);
   const ranges = data?.school?.ipRanges ?? [];

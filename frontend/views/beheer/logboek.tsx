@@ -101,7 +101,7 @@ export default function AuditLogView() {
         <GridColumn header={t('audit.change')} flexGrow={3}>
           {({ item }: { item: AuditRow }) => (
             <span className="kp-change">
-              {item.before ?? '—'} → {item.after ?? '—'}
+              {item.changes.map((c) => `${c.label}: ${c.before ?? '—'} → ${c.after ?? '—'}`).join('; ') || '—'}
             </span>
           )}
         </GridColumn>

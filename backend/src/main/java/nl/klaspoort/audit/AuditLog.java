@@ -1,100 +1,76 @@
 package nl.klaspoort.audit;
 
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import nl.klaspoort.security.CurrentUser;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.klaspoort.audit.internal.AuditQueries;
+import nl.klaspoort.audit.internal.AuditStore;
 import org.springframework.stereotype.Service;
 
 /**
- * Writes the audit log (X5). A mutation snapshots the users it touches before and after its writes; every user whose
- * snapshot changed gets one event, all sharing the mutation's batch id, in one statement.
- *
- * <p>The snapshot is a user's administrative state at one school: {@code archived}, {@code gradeYear}, {@code roles},
- * {@code products} (supervisor's product assignments) and {@code enrollments} (student: product with supervisors).
- * {@link AuditUndoService} restores it.
+ * The audit log (X5): every administrative change, one event per target, all events of one mutation sharing its batch
+ * id (what undo restores). The one way any module writes {@code audit_event}. Actor and time are the signed-in user
+ * (none for system changes) and the application's clock.
  */
 @Service
 public class AuditLog {
 
-    static final String SNAPSHOT_SQL = """
-            select u.id, jsonb_build_object(
-                     'kind', u.kind,
-                     'archived', m.archived_at is not null,
-                     'gradeYear', u.grade_year,
-                     'roles', coalesce((select jsonb_agg(r.role order by r.role) from role_grant r
-                                         where r.school_id = m.school_id and r.user_id = u.id), '[]'::jsonb),
-                     'products', coalesce((select jsonb_agg(pa.product_id order by pa.product_id) from product_assignment pa
-                                            where pa.school_id = m.school_id and pa.supervisor_id = u.id), '[]'::jsonb),
-                     'enrollments', coalesce((select jsonb_agg(jsonb_build_object('productId', e.product_id, 'supervisorIds',
-                                                 coalesce((select jsonb_agg(es.supervisor_id order by es.supervisor_id)
-                                                             from enrollment_supervisor es where es.enrollment_id = e.id), '[]'::jsonb))
-                                                 order by e.product_id)
-                                               from enrollment e where e.school_id = m.school_id and e.student_id = u.id), '[]'::jsonb)
-                   )::text as state
-              from school_member m join app_user u on u.id = m.user_id
-             where m.school_id = :school and m.user_id = any(:ids)
-            """;
+    /** One change: its target and the target's state before (null: created) and after, as JSON objects. */
+    public record Entry(AuditTarget target, String before, String after) {}
 
-    private final JdbcClient jdbc;
+    /** A recorded event of a batch, as undo needs it. */
+    public record Recorded(long schoolId, String action, AuditTarget.Type targetType, long targetId, String before,
+            String after) {}
 
-    AuditLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final AuditStore store;
+    private final AuditQueries queries;
+
+    AuditLog(AuditStore store, AuditQueries queries) {
+        this.store = store;
+        this.queries = queries;
     }
 
-    /** The administrative state of each user at the school, as JSON text; one statement. */
-    public Map<Long, String> snapshot(long schoolId, Collection<Long> userIds) {
-        Map<Long, String> states = new HashMap<>();
-        if (userIds.isEmpty()) {
-            return states;
+    /** The entries as one batch; returns its id, or null when there are none. One statement. */
+    public UUID record(long schoolId, AuditAction action, List<Entry> entries) {
+        return record(schoolId, action, entries, null);
+    }
+
+    /** As {@link #record(long, AuditAction, List)}, for a batch that undoes the batch {@code undoes}. */
+    public UUID record(long schoolId, AuditAction action, List<Entry> entries, UUID undoes) {
+        if (entries.isEmpty()) {
+            return null;
         }
-        jdbc.sql(SNAPSHOT_SQL)
-                .param("school", schoolId)
-                .param("ids", userIds.toArray(Long[]::new))
-                .query((rs, n) -> states.put(rs.getLong("id"), rs.getString("state")))
-                .list();
-        return states;
+        UUID batch = UUID.randomUUID();
+        store.insert(schoolId, action.name(), batch, undoes, entries);
+        return batch;
     }
 
     /**
      * One event per user whose state differs between {@code before} and {@code after} (a user missing from
      * {@code before} was created); returns the batch id, or null when nothing changed.
      */
-    public UUID record(long schoolId, String action, Map<Long, String> before, Map<Long, String> after) {
-        return record(schoolId, action, before, after, null);
+    public UUID recordUsers(long schoolId, AuditAction action, Map<Long, String> before, Map<Long, String> after) {
+        return recordUsers(schoolId, action, before, after, null);
     }
 
-    UUID record(long schoolId, String action, Map<Long, String> before, Map<Long, String> after, UUID undoes) {
-        List<Long> changed = after.keySet().stream().sorted()
-                .filter(id -> !Objects.equals(before.get(id), after.get(id))).toList();
-        if (changed.isEmpty()) {
-            return null;
-        }
-        UUID batch = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into audit_event (id, school_id, actor_id, action, target_id, batch_id, before_state, after_state, undoes_batch_id)
-                        select nextval('audit_event_seq'), :school, :actor, :action, t.target, :batch, t.b::jsonb, t.a::jsonb,
-                               cast(nullif(:undoes, '') as uuid)
-                          from unnest(:targets::bigint[], :befores::text[], :afters::text[]) as t(target, b, a)
-                        """)
-                .param("school", schoolId)
-                .param("actor", CurrentUser.id())
-                .param("action", action)
-                .param("batch", batch)
-                .param("undoes", undoes == null ? "" : undoes.toString())
-                .param("targets", changed.toArray(Long[]::new))
-                .param("befores", changed.stream().map(before::get).toArray(String[]::new))
-                .param("afters", changed.stream().map(after::get).toArray(String[]::new))
-                .update();
-        return batch;
+    /** As {@link #recordUsers(long, AuditAction, Map, Map)}, undoing the batch {@code undoes}. */
+    public UUID recordUsers(long schoolId, AuditAction action, Map<Long, String> before, Map<Long, String> after,
+            UUID undoes) {
+        List<Entry> entries = new ArrayList<>();
+        after.keySet().stream().sorted().filter(id -> !Objects.equals(before.get(id), after.get(id)))
+                .forEach(id -> entries.add(new Entry(AuditTarget.user(id), before.get(id), after.get(id))));
+        return record(schoolId, action, entries, undoes);
     }
 
-    /** One event for one user with free-form states (profile edits, credentials); returns the batch id. */
-    public UUID recordOne(long schoolId, String action, long targetId, String beforeJson, String afterJson) {
-        return record(schoolId, action, beforeJson == null ? Map.of() : Map.of(targetId, beforeJson), Map.of(targetId, afterJson));
+    /** The events of a batch in the order written; empty when there is no such batch. */
+    public List<Recorded> batch(UUID batchId) {
+        return queries.batch(batchId);
+    }
+
+    /** Whether a later batch undid this one. */
+    public boolean undone(UUID batchId) {
+        return queries.undone(batchId);
     }
 }

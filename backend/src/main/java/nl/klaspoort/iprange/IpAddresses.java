@@ -33,16 +33,16 @@ public final class IpAddresses {
         return Optional.empty();
     }
 
-    static int version(InetAddress address) {
+    public static int version(InetAddress address) {
         return address instanceof Inet4Address ? 4 : 6;
     }
 
-    static BigInteger value(InetAddress address) {
+    public static BigInteger value(InetAddress address) {
         return new BigInteger(1, address.getAddress());
     }
 
     /** The first or last address of {@code address/prefix}. */
-    static InetAddress bound(InetAddress address, int prefix, boolean last) {
+    public static InetAddress bound(InetAddress address, int prefix, boolean last) {
         byte[] bytes = address.getAddress();
         for (int bit = prefix; bit < bytes.length * 8; bit++) {
             int mask = 0x80 >>> (bit % 8);

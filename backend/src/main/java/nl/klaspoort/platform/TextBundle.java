@@ -73,6 +73,11 @@ public final class TextBundle {
         return format.format(values);
     }
 
+    /** Whether the language has the key (its own or the Dutch fallback). */
+    public boolean has(String key, Locale language) {
+        return (language(language) == DUTCH ? dutch : english).getProperty(key) != null;
+    }
+
     /** The keys written in each language (English's own, without the Dutch fallback), for tests that keep them in step. */
     public Map<Locale, Set<String>> keys() {
         return Map.of(DUTCH, dutch.stringPropertyNames(),

@@ -1,52 +1,15 @@
 package nl.klaspoort.product;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
-/** A learning product of the publisher. Cross-school: not tenant data. */
-@Entity
-@Table(name = "product")
-public class Product {
+/** GraphQL {@code Product}: a learning product of the publisher. Cross-school: not tenant data. */
+public record Product(long id, String code, String name, String description, String launchUrl, String documentationUrl,
+        String icon) {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "product_seq")
-    @SequenceGenerator(name = "product_seq", sequenceName = "product_seq", allocationSize = 50)
-    private Long id;
-
-    @Column(nullable = false, unique = true)
-    private String code;
-
-    @Column(nullable = false)
-    private String name;
-
-    private String description;
-
-    @Column(name = "launch_url")
-    private String launchUrl;
-
-    @Column(name = "documentation_url")
-    private String documentationUrl;
-
-    private String icon;
-
-    protected Product() {}
-
-    public Long getId() { return id; }
-
-    public String getCode() { return code; }
-
-    public String getName() { return name; }
-
-    public String getDescription() { return description; }
-
-    public String getLaunchUrl() { return launchUrl; }
-
-    public String getDocumentationUrl() { return documentationUrl; }
-
-    public String getIcon() { return icon; }
+    /** The product of a {@code product} row; read models select {@code p.*} and map their rows with this. */
+    public static Product fromRow(ResultSet rs) throws SQLException {
+        return new Product(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("description"),
+                rs.getString("launch_url"), rs.getString("documentation_url"), rs.getString("icon"));
+    }
 }

@@ -1,5 +1,9 @@
 package nl.klaspoort.productclient;
 
+import nl.klaspoort.platform.CommonError;
+import nl.klaspoort.platform.ErrorCode;
+import nl.klaspoort.platform.PayloadError;
+
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -8,10 +12,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.klaspoort.security.AccessRefusedException;
+import nl.klaspoort.platform.AccessRefusedException;
 import nl.klaspoort.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.klaspoort.product.Product;
+import nl.klaspoort.product.Products;
+import nl.klaspoort.productclient.internal.ProductClientQueries;
+import nl.klaspoort.productclient.internal.ProductClientStore;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -24,7 +31,7 @@ import org.springframework.stereotype.Service;
 public class ProductClients {
 
     /** Scope names as granted in tokens, by the GraphQL enum value. */
-    enum Scope {
+    public enum Scope {
         RESULTS_WRITE(ProductToken.RESULTS_WRITE), RESULTS_READ(ProductToken.RESULTS_READ);
 
         final String value;
@@ -41,44 +48,50 @@ public class ProductClients {
         }
     }
 
-    record Client(String clientId, long productId, String name, List<Scope> scopes) {}
+    public record Client(String clientId, long productId, String name, List<Scope> scopes) {}
 
-    enum ErrorCode { PRODUCT_NOT_FOUND, INVALID_NAME, NO_SCOPES }
+    /** The error codes of product clients ({@code extend enum ErrorCode} in {@code results.graphqls}). */
+    enum ProductClientError implements ErrorCode { PRODUCT_NOT_FOUND, NO_SCOPES }
 
-    record Error(ErrorCode code, String message, String field) {}
-
-    record Registration(Client client, String clientSecret, List<Error> errors) {}
+    public record Registration(Client client, String clientSecret, List<PayloadError> errors) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_NAME = 200;
 
-    private final JdbcClient jdbc;
+    private final ProductClientStore store;
+    private final ProductClientQueries queries;
+    private final Products products;
     private final PasswordEncoder passwords;
     private final Set<String> publisherAdmins;
 
-    ProductClients(JdbcClient jdbc, PasswordEncoder passwords,
+    ProductClients(ProductClientStore store, ProductClientQueries queries, Products products, PasswordEncoder passwords,
             @Value("${klaspoort.publisher.admins:}") List<String> publisherAdmins) {
-        this.jdbc = jdbc;
+        this.store = store;
+        this.queries = queries;
+        this.products = products;
         this.passwords = passwords;
         this.publisherAdmins = publisherAdmins.stream().map(s -> s.strip().toLowerCase(Locale.ROOT))
                 .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
     /** Registers a client with a generated id and secret; publisher staff only. */
-    Registration register(long productId, String name, List<Scope> scopes) {
+    public Registration register(long productId, String name, List<Scope> scopes) {
         if (!publisherAdmins.contains(CurrentUser.require().getUsername().toLowerCase(Locale.ROOT))) {
             throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "registering product clients");
         }
-        List<Error> errors = new ArrayList<>();
+        List<PayloadError> errors = new ArrayList<>();
         String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            errors.add(new Error(ErrorCode.INVALID_NAME, "Geef de client een naam van 1 tot 200 tekens.", "name"));
+        if (trimmed.isEmpty()) {
+            errors.add(PayloadError.of(CommonError.INVALID_NAME).field("name").param("kind", "client"));
+        } else if (trimmed.length() > MAX_NAME) {
+            errors.add(PayloadError.of(CommonError.TOO_LONG).field("name").param("max", MAX_NAME));
         }
         if (scopes == null || scopes.isEmpty()) {
-            errors.add(new Error(ErrorCode.NO_SCOPES, "Kies ten minste één scope.", "scopes"));
+            errors.add(PayloadError.of(ProductClientError.NO_SCOPES).field("scopes"));
         }
-        String code = jdbc.sql("select code from product where id = :id").param("id", productId).query(String.class).optional().orElse(null);
+        String code = products.byId(productId).map(Product::code).orElse(null);
         if (code == null) {
-            errors.add(new Error(ErrorCode.PRODUCT_NOT_FOUND, "Dit product bestaat niet.", "productId"));
+            errors.add(PayloadError.of(ProductClientError.PRODUCT_NOT_FOUND).field("productId"));
         }
         if (!errors.isEmpty()) {
             return new Registration(null, null, errors);
@@ -93,25 +106,18 @@ public class ProductClients {
 
     /** Creates a client with a known id and secret unless it exists (demo data); true when created. */
     public boolean ensureClient(String clientId, String clientSecret, String productCode, String name) {
-        if (jdbc.sql("select count(*) from product_client where client_id = :id").param("id", clientId).query(Long.class).single() > 0) {
+        if (queries.exists(clientId)) {
             return false;
         }
-        long productId = jdbc.sql("select id from product where code = :code").param("code", productCode).query(Long.class).single();
+        long productId = products.byCode(productCode).orElseThrow().id();
         insert(clientId, clientSecret, productId, name, List.of(Scope.values()), null);
         return true;
     }
 
     private Client insert(String clientId, String clientSecret, long productId, String name, List<Scope> scopes, String createdBy) {
         List<Scope> distinct = scopes.stream().distinct().toList();
-        jdbc.sql("""
-                insert into product_client (client_id, product_id, name, secret_hash, scopes, created_by)
-                values (:id, :product, :name, :hash, :scopes, :by)
-                """)
-                .param("id", clientId).param("product", productId).param("name", name)
-                .param("hash", passwords.encode(clientSecret))
-                .param("scopes", distinct.stream().map(s -> s.value).collect(Collectors.joining(" ")))
-                .param("by", createdBy)
-                .update();
+        store.insert(clientId, productId, name, passwords.encode(clientSecret),
+                distinct.stream().map(scope -> scope.value).collect(Collectors.joining(" ")), createdBy);
         return new Client(clientId, productId, name, distinct);
     }
 }

@@ -1,6 +1,7 @@
 package nl.klaspoort.productclient;
 
-import nl.klaspoort.security.AccessRefusedException;
+
+import nl.klaspoort.platform.AccessRefusedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -11,6 +12,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public final class ProductToken {
 
+    /** The claim of an access token that names the product it was issued to. */
+    public static final String PRODUCT_CLAIM = "product_id";
     /** Report practice sessions. */
     public static final String RESULTS_WRITE = "results.write";
     /** Read the product's own practice sessions. */
@@ -21,7 +24,7 @@ public final class ProductToken {
     /** The id of the calling product when its token carries {@code scope}; otherwise refused (FORBIDDEN). */
     public static long requireProduct(String scope) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (!(auth instanceof JwtAuthenticationToken token) || !(token.getToken().getClaim(ProductClientSecurity.PRODUCT_CLAIM) instanceof Number product)) {
+        if (!(auth instanceof JwtAuthenticationToken token) || !(token.getToken().getClaim(PRODUCT_CLAIM) instanceof Number product)) {
             throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "a product token is required");
         }
         if (token.getAuthorities().stream().noneMatch(a -> ("SCOPE_" + scope).equals(a.getAuthority()))) {

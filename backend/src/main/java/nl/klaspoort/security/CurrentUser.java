@@ -1,6 +1,7 @@
 package nl.klaspoort.security;
 
 import java.util.Optional;
+import nl.klaspoort.platform.AccessRefusedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -24,9 +25,9 @@ public final class CurrentUser {
     }
 
     /** Thrown when an operation needs a signed-in user and there is none. */
-    public static final class NotSignedInException extends RuntimeException {
+    public static final class NotSignedInException extends AccessRefusedException {
         public NotSignedInException() {
-            super("Not signed in");
+            super(Reason.UNAUTHORIZED, "not signed in");
         }
     }
 }

@@ -6,4 +6,7 @@
  * so that the integration decides where the data comes from. {@link nl.klaspoort.spreadsheet.Spreadsheets} is the
  * entry point; the implementation lives in {@code spreadsheet.internal}.
  */
+@ApplicationModule(allowedDependencies = {})
 package nl.klaspoort.spreadsheet;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,10 +1,10 @@
 package nl.klaspoort.audit;
 
-import nl.klaspoort.user.FreshSchoolTest;
-import static nl.klaspoort.user.AdministrationFixture.errorCodes;
-import static nl.klaspoort.user.AdministrationFixture.ids;
-import static nl.klaspoort.user.AdministrationFixture.run;
-import static nl.klaspoort.user.AdministrationFixture.statuses;
+import nl.klaspoort.support.FreshSchoolTest;
+import static nl.klaspoort.support.GraphQl.errorCodes;
+import static nl.klaspoort.support.GraphQl.ids;
+import static nl.klaspoort.support.GraphQl.run;
+import static nl.klaspoort.support.GraphQl.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

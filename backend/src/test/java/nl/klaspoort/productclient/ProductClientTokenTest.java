@@ -3,10 +3,12 @@ package nl.klaspoort.productclient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
+import nl.klaspoort.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +29,9 @@ class ProductClientTokenTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TestClock clock;
+
     private long product(String code) {
         return jdbc.sql("select id from product where code = :code").param("code", code).query(Long.class).single();
     }
@@ -42,6 +47,27 @@ class ProductClientTokenTest {
         assertThat(claims.get("sub").asString()).isEqualTo("leeslab-demo");
         assertThat(claims.get("product_id").asLong()).isEqualTo(product("LEESLAB"));
         assertThat(claims.get("scope").toString()).contains("results.write").contains("results.read");
+    }
+
+    @Test
+    void aTokenIsRefusedOnceTheClockPassesItsThirtyMinutes() {
+        String token = ProductTokens.accessToken(port, ProductTokens.LEESLAB, "results.read");
+        ProductTokens.tester(port, token).documentName("results-product-sessions").variable("first", 1).execute()
+                .path("productResults.edges").entityList(Object.class).hasSize(1);
+        try {
+            clock.advance(Duration.ofMinutes(31));
+            Sessions.anonymousClient(port).post()
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .bodyValue(Map.of("query", "{ productResults(first: 1) { edges { cursor } } }"))
+                    .exchange()
+                    .expectStatus().isUnauthorized();
+            // a new token, issued by the moved clock, is good again
+            ProductTokens.tester(port, ProductTokens.LEESLAB, "results.read").documentName("results-product-sessions")
+                    .variable("first", 1).execute().path("productResults.edges").entityList(Object.class).hasSize(1);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package nl.klaspoort.results;
 
+import nl.klaspoort.support.Fixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -39,7 +41,9 @@ class PracticeSessionIngestionTest {
     @Autowired
     PasswordEncoder passwords;
 
-    ResultsFixture fx;
+    @Autowired
+
+    Fixtures fx;
     long leeslab;
     long school;
     long student;
@@ -47,9 +51,8 @@ class PracticeSessionIngestionTest {
 
     @BeforeEach
     void setUp() {
-        fx = new ResultsFixture(jdbc, passwords);
         leeslab = fx.productId("LEESLAB");
-        school = fx.school("Ingestieschool");
+        school = fx.school().named("Ingestieschool").create().id();
         fx.contract(school, leeslab);
         student = fx.student(school, "Ilse", null, "Inleest", 5, "5A");
         fx.enroll(school, student, leeslab);
@@ -181,7 +184,7 @@ class PracticeSessionIngestionTest {
         fx.activeRange(school, "203.0.113.0", "203.0.113.255", now.minus(10, ChronoUnit.DAYS), now.minus(5, ChronoUnit.DAYS));
         fx.activeRange(school, "2001:db8:77::", "2001:db8:77:ffff:ffff:ffff:ffff:ffff", now.minus(2, ChronoUnit.DAYS), null);
         // the same addresses at another school are no SCHOOL for this one
-        long other = fx.school("Andere school");
+        long other = fx.school().named("Andere school").create().id();
         fx.activeRange(other, "198.18.5.0", "198.18.5.255", now.minus(30, ChronoUnit.DAYS), null);
         String[] ids = {uid(), uid(), uid(), uid(), uid()};
         record(leeslabApi, false, List.of(
@@ -226,11 +229,11 @@ class PracticeSessionIngestionTest {
         record(spellingApi, true, List.of(valid(uid())))
                 .path("practiceSessionsRecord.results[0].error.code").entity(String.class).isEqualTo("STUDENT_NOT_FOUND");
         // a school whose Leeslab contract ended yesterday, and one whose contract starts tomorrow
-        long ended = fx.school("Afgelopen contract");
+        long ended = fx.school().named("Afgelopen contract").create().id();
         fx.contract(ended, leeslab, LocalDate.now().minusYears(1), LocalDate.now().minusDays(1));
         long endedStudent = fx.student(ended, "Eva", null, "Einde", 4, "4A");
         fx.enroll(ended, endedStudent, leeslab);
-        long future = fx.school("Toekomstig contract");
+        long future = fx.school().named("Toekomstig contract").create().id();
         fx.contract(future, leeslab, LocalDate.now().plusDays(1), null);
         long futureStudent = fx.student(future, "Floor", null, "Later", 4, "4A");
         fx.enroll(future, futureStudent, leeslab);

@@ -1,5 +1,7 @@
 package nl.klaspoort.results;
 
+import nl.klaspoort.support.Fixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -31,16 +33,17 @@ class ProductResultsApiTest {
     @Autowired
     PasswordEncoder passwords;
 
-    ResultsFixture fx;
+    @Autowired
+
+    Fixtures fx;
     long leeslab, spelling, school, student, endedSchool, endedStudent;
     Instant t0 = Instant.parse("2026-10-12T08:00:00Z");
 
     @BeforeEach
     void setUp() {
-        fx = new ResultsFixture(jdbc, passwords);
         leeslab = fx.productId("LEESLAB");
         spelling = fx.productId("SPELLINGSTER");
-        school = fx.school("Leesschool");
+        school = fx.school().named("Leesschool").create().id();
         fx.contract(school, leeslab);
         fx.contract(school, spelling);
         student = fx.student(school, "Lot", null, "Lezer", 6, "6A");
@@ -51,7 +54,7 @@ class ProductResultsApiTest {
         }
         fx.session(school, student, spelling, t0, 10, "HOME", 1, true, null);
 
-        endedSchool = fx.school("Oud contract");
+        endedSchool = fx.school().named("Oud contract").create().id();
         fx.contract(endedSchool, leeslab, LocalDate.now().minusYears(2), LocalDate.now().minusDays(1));
         endedStudent = fx.student(endedSchool, "Olle", null, "Oud", 7, "7A");
         fx.enroll(endedSchool, endedStudent, leeslab);

@@ -1,5 +1,11 @@
 package nl.klaspoort.results;
 
+import nl.klaspoort.support.Fixtures;
+
+import nl.klaspoort.access.Role;
+
+import nl.klaspoort.results.internal.ResultsEvents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -14,6 +20,7 @@ import java.util.UUID;
 import nl.klaspoort.productclient.ProductTokens;
 import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
+import nl.klaspoort.support.TestClock;
 import nl.klaspoort.support.SqlStatementCounter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +57,12 @@ class SupervisorResultsTest {
     @Autowired
     ResultsEvents events;
 
-    ResultsFixture fx;
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+
+    Fixtures fx;
     long leeslab;
     long school;
     String supervisorA;
@@ -63,14 +75,13 @@ class SupervisorResultsTest {
 
     @BeforeEach
     void setUp() {
-        fx = new ResultsFixture(jdbc, passwords);
         leeslab = fx.productId("LEESLAB");
-        school = fx.school("Resultatenschool");
+        school = fx.school().named("Resultatenschool").create().id();
         fx.contract(school, leeslab);
-        supervisorA = fx.professional("Ans");
-        supervisorB = fx.professional("Bert");
+        supervisorA = fx.professionalLogin("Ans");
+        supervisorB = fx.professionalLogin("Bert");
         for (String s : List.of(supervisorA, supervisorB)) {
-            fx.grant(school, s, "SUPERVISOR");
+            fx.grant(school, s, Role.SUPERVISOR);
             fx.assign(school, s, leeslab);
         }
         bakker = fx.student(school, "Anna", null, "Bakker", 5, "5A");
@@ -80,9 +91,9 @@ class SupervisorResultsTest {
         zwart = fx.student(school, "Eva", null, "Zwart", 5, "5A");
         archived = fx.student(school, "Fenna", null, "Archief", 5, "5A");
         for (long s : List.of(bakker, vries, jansen, zwart, archived)) {
-            fx.enroll(school, s, leeslab, supervisorA);
+            fx.enrollWith(school, s, leeslab, supervisorA);
         }
-        fx.enroll(school, appel, leeslab, supervisorB);
+        fx.enrollWith(school, appel, leeslab, supervisorB);
         jdbc.sql("update school_member set archived_at = now() where user_id = :id").param("id", archived).update();
 
         // Bakker: lessons 1-7 in October, 8 at school in week 45, 9 (not done) at home on Sunday night and Monday night
@@ -123,7 +134,7 @@ class SupervisorResultsTest {
 
     @Test
     void theOverviewListsOnlyTheSupervisorsActiveStudentsByNameWithProgressAndTheWeeksPracticeTime() {
-        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, ResultsFixture.PASSWORD));
+        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, Sessions.PROFESSIONAL_PASSWORD));
         GraphQlTester.Response response = overview(a, Map.of());
         response.path("school.resultsOverview.totalCount").entity(Integer.class).isEqualTo(4)
                 .path("school.resultsOverview.week").entity(String.class).isEqualTo("2026-W45")
@@ -145,13 +156,13 @@ class SupervisorResultsTest {
                 .path("school.resultsOverview.edges[3].node.lessonsUntilNextTest").valueIsNull();
         assertThat(names(response)).containsExactly("Bakker", "Jansen", "Vries", "Zwart");
 
-        HttpGraphQlTester b = Sessions.tester(port, Sessions.login(port, supervisorB, ResultsFixture.PASSWORD));
+        HttpGraphQlTester b = Sessions.tester(port, Sessions.login(port, supervisorB, Sessions.PROFESSIONAL_PASSWORD));
         assertThat(names(overview(b, Map.of()))).containsExactly("Appel");
     }
 
     @Test
     void theOverviewSortsByEveryField() {
-        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, ResultsFixture.PASSWORD));
+        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, Sessions.PROFESSIONAL_PASSWORD));
         assertThat(names(overview(a, Map.of("sort", Map.of("field", "NAME", "direction", "DESC")))))
                 .containsExactly("Zwart", "Vries", "Jansen", "Bakker");
         assertThat(names(overview(a, Map.of("sort", Map.of("field", "HIGHEST_LESSON", "direction", "DESC")))))
@@ -166,7 +177,7 @@ class SupervisorResultsTest {
 
     @Test
     void theOverviewFilters() {
-        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, ResultsFixture.PASSWORD));
+        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, Sessions.PROFESSIONAL_PASSWORD));
         assertThat(names(overview(a, Map.of("filter", Map.of("search", "VRIE"))))).containsExactly("Vries");
         assertThat(names(overview(a, Map.of("filter", Map.of("search", "bram de v"))))).containsExactly("Vries");
         assertThat(names(overview(a, Map.of("filter", Map.of("search", "%"))))).isEmpty();
@@ -179,8 +190,24 @@ class SupervisorResultsTest {
     }
 
     @Test
+    void withoutAWeekTheOverviewShowsTheCurrentIsoWeekInAmsterdam() {
+        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, Sessions.PROFESSIONAL_PASSWORD));
+        try {
+            clock.moveTo(at("2026-11-08T23:30"));
+            a.documentName("results-overview").variable("schoolId", school).variable("productId", leeslab).execute()
+                    .path("school.resultsOverview.week").entity(String.class).isEqualTo("2026-W45");
+            // Monday 00:30 in Amsterdam is still Sunday in UTC
+            clock.moveTo(at("2026-11-09T00:30"));
+            a.documentName("results-overview").variable("schoolId", school).variable("productId", leeslab).execute()
+                    .path("school.resultsOverview.week").entity(String.class).isEqualTo("2026-W46");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void theArrowsStepThroughWeeks() {
-        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, ResultsFixture.PASSWORD));
+        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, Sessions.PROFESSIONAL_PASSWORD));
         overview(a, Map.of("week", "2026-W46"))
                 .path("school.resultsOverview.edges[0].node.practiceTime.homeSeconds").entity(Integer.class).isEqualTo(300)
                 .path("school.resultsOverview.edges[0].node.practiceTime.schoolSeconds").entity(Integer.class).isEqualTo(0)
@@ -201,7 +228,7 @@ class SupervisorResultsTest {
 
     @Test
     void theOverviewPagesWithCursorsInOneStatementWhateverThePageSize() {
-        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, ResultsFixture.PASSWORD));
+        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, Sessions.PROFESSIONAL_PASSWORD));
         GraphQlTester.Response first = overview(a, Map.of("first", 2));
         assertThat(names(first)).containsExactly("Bakker", "Jansen");
         first.path("school.resultsOverview.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
@@ -231,20 +258,20 @@ class SupervisorResultsTest {
                 .variable("schoolId", school).variable("productId", leeslab).execute()
                 .path("school").valueIsNull();
         // an ADMIN without SUPERVISOR at the school is refused
-        String admin = fx.professional("Adje");
-        fx.grant(school, admin, "ADMIN");
-        overview(Sessions.tester(port, Sessions.login(port, admin, ResultsFixture.PASSWORD)), Map.of())
+        String admin = fx.professionalLogin("Adje");
+        fx.grant(school, admin, Role.ADMIN);
+        overview(Sessions.tester(port, Sessions.login(port, admin, Sessions.PROFESSIONAL_PASSWORD)), Map.of())
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
         // supervisor A's student does not exist for supervisor B
-        HttpGraphQlTester b = Sessions.tester(port, Sessions.login(port, supervisorB, ResultsFixture.PASSWORD));
+        HttpGraphQlTester b = Sessions.tester(port, Sessions.login(port, supervisorB, Sessions.PROFESSIONAL_PASSWORD));
         b.documentName("results-student").variable("schoolId", school).variable("studentId", bakker).variable("productId", leeslab)
                 .execute().path("school.studentResults").valueIsNull();
     }
 
     @Test
     void theStudentDetailShowsLessonsScoresWeeksAndRecentSessions() {
-        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, ResultsFixture.PASSWORD));
+        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, Sessions.PROFESSIONAL_PASSWORD));
         SqlStatementCounter.reset();
         a.documentName("results-student").variable("schoolId", school).variable("studentId", bakker).variable("productId", leeslab)
                 .execute()
@@ -274,7 +301,7 @@ class SupervisorResultsTest {
 
     @Test
     void supervisorsSeeTheirStudentsChangeLive() {
-        Sessions.Session session = Sessions.login(port, supervisorA, ResultsFixture.PASSWORD);
+        Sessions.Session session = Sessions.login(port, supervisorA, Sessions.PROFESSIONAL_PASSWORD);
         WebSocketGraphQlTester tester = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
                         new ReactorNettyWebSocketClient())
                 .headers(h -> h.add(HttpHeaders.COOKIE, session.cookieHeader()))

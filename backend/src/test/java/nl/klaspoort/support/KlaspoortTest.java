@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A test against the real application: a server on a random port, a real (embedded) PostgreSQL in a fresh data
- * directory, Flyway migrations and the demo data as fixture. All tests with this annotation share one context.
+ * directory, Flyway migrations and the demo data as fixture, and a clock tests can move ({@link TestClock}). All tests
+ * with this annotation share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,6 +19,6 @@ import org.springframework.context.annotation.Import;
         "klaspoort.embedded-db.clean=true",
         "klaspoort.demo-data.enabled=true",
         "vaadin.productionMode=true"})
-@Import(SqlStatementCounter.Configuration.class)
+@Import({SqlStatementCounter.Configuration.class, TestClock.Configuration.class, Fixtures.Configuration.class})
 public @interface KlaspoortTest {
 }

@@ -9,6 +9,10 @@ import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -69,8 +73,16 @@ public final class Sessions {
         return HttpGraphQlTester.builder(anonymousClient(port).mutate()
                         .defaultHeader("Cookie", session.cookieHeader())
                         .defaultHeader("X-XSRF-TOKEN", session.csrfToken()))
+                .documentSource(DOCUMENTS)
                 .build();
     }
+
+    /**
+     * Test documents: the tests' own ({@code graphql-test/}) and the SPA's operations exactly as it sends them
+     * ({@code frontend/graphql/}, by path, so a change there is tested here).
+     */
+    private static final ResourceDocumentSource DOCUMENTS = new ResourceDocumentSource(
+            List.of(new ClassPathResource("graphql-test/"), new FileSystemResource("../frontend/graphql/")), List.of(".graphql"));
 
     public static WebTestClient anonymousClient(int port) {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build();

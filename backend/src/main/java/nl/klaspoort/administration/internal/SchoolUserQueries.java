@@ -1,0 +1,198 @@
+package nl.klaspoort.administration.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import nl.klaspoort.access.Role;
+import nl.klaspoort.people.Person;
+import nl.klaspoort.people.Professional;
+import nl.klaspoort.people.Student;
+import nl.klaspoort.platform.Keyed;
+import nl.klaspoort.platform.Where;
+import nl.klaspoort.product.Product;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The users read model of a school (B3, B9): members with their roles and links, each list or field in one statement.
+ * Joins the owners' tables (school_member, app_user, role_grant, enrollment…); writes nothing. Access is checked by
+ * {@link SchoolUsers}.
+ */
+@Repository
+class SchoolUserQueries {
+
+    /**
+     * Every member of one school with what the filters, sorts and the overview/archive split need. Only the columns an
+     * outer query uses are computed (PostgreSQL drops unused outputs of an inlined CTE).
+     */
+    private static final String MEMBERS = """
+            with member as (
+              select u.id, u.kind, u.grade_year, m.archived_at,
+                     array(select r.role from role_grant r
+                            where r.school_id = m.school_id and r.user_id = u.id order by r.role) as roles,
+                     case when u.kind = 'STUDENT'
+                          then exists (select 1 from enrollment e where e.school_id = m.school_id and e.student_id = u.id)
+                          else exists (select 1 from role_grant r where r.school_id = m.school_id and r.user_id = u.id)
+                     end as linked,
+                     u.search_last as k_last, u.search_first as k_first, u.search_text as haystack
+                from school_member m join app_user u on u.id = m.user_id
+               where m.school_id = :school
+            )
+            """;
+
+    static final String ACTIVE = "archived_at is null and linked";
+    static final String ARCHIVE = "(archived_at is not null or not linked)";
+    static final String ROLE_RANK = """
+            (case when 'ADMIN' = any(roles) then 0 when 'SUPERVISOR' = any(roles) then 1
+                  when kind = 'STUDENT' then 2 else 3 end)""";
+    static final String HAS_PRODUCT = """
+            (exists (select 1 from enrollment e
+                      where e.school_id = :school and e.student_id = member.id and e.product_id = :product)
+             or exists (select 1 from product_assignment a
+                      where a.school_id = :school and a.supervisor_id = member.id and a.product_id = :product))""";
+    static final String FOLLOWED_BY = """
+            exists (select 1 from enrollment e join enrollment_supervisor es on es.enrollment_id = e.id
+                     where e.school_id = :school and e.student_id = member.id and es.supervisor_id = :supervisor)""";
+    static final String FOLLOWED_BY_ME = """
+            (id = :me or (kind = 'STUDENT' and archived_at is null and exists (
+                select 1 from enrollment e join enrollment_supervisor es on es.enrollment_id = e.id
+                 where e.school_id = :school and e.student_id = member.id and es.supervisor_id = :me)))""";
+    /** Every word must occur in the normalised names and login. */
+    static final String SEARCH = """
+            not exists (select 1 from unnest(string_to_array(:search, ' ')) w(word)
+                         where strpos(haystack, search_norm(w.word)) = 0)""";
+
+    private static final String NODE_COLUMNS = "id, kind, archived_at, roles, linked";
+
+    /** A member with its sort keys. */
+    record Row(SchoolUser node, int rank, String last, String first) {}
+
+    private final JdbcClient jdbc;
+
+    SchoolUserQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Members matching {@code filter} (on the columns of MEMBERS), ranked by {@code rank}, after the cursor
+     * {@code keyset} (on {@code k_rank, k_last, k_first, id}), in {@code order}, at most {@code limit}.
+     */
+    List<Row> page(long schoolId, Where filter, String rank, Where keyset, String order, int limit) {
+        return jdbc.sql(MEMBERS + """
+                        select * from (select %s, %s as k_rank, k_last, k_first from member where %s) page
+                         where %s
+                         order by %s
+                         limit :limit
+                        """.formatted(NODE_COLUMNS, rank, filter.sql(), keyset.sql(), order))
+                .params(filter.params()).params(keyset.params()).param("school", schoolId).param("limit", limit)
+                .query((rs, n) -> new Row(node(schoolId, rs), rs.getInt("k_rank"), rs.getString("k_last"), rs.getString("k_first")))
+                .list();
+    }
+
+    int count(long schoolId, Where where) {
+        return jdbc.sql(MEMBERS + "select count(*) from member where " + where.sql())
+                .params(where.params()).param("school", schoolId).query(Integer.class).single();
+    }
+
+    List<Long> ids(long schoolId, Where where, int limit) {
+        return jdbc.sql(MEMBERS + "select id from member where " + where.sql() + " order by k_last, k_first, id limit :limit")
+                .params(where.params()).param("school", schoolId).param("limit", limit).query(Long.class).list();
+    }
+
+    SchoolUser member(long schoolId, Where where) {
+        return jdbc.sql(MEMBERS + "select " + NODE_COLUMNS + " from member where " + where.sql())
+                .params(where.params()).param("school", schoolId)
+                .query((rs, n) -> node(schoolId, rs))
+                .optional().orElse(null);
+    }
+
+    /** The active supervisors of the schools, by name. */
+    List<Keyed<Professional>> supervisors(Collection<Long> schoolIds) {
+        return jdbc.sql("""
+                        select r.school_id as k_school, r.school_id as k_owner, u.*
+                          from role_grant r
+                          join school_member m on m.school_id = r.school_id and m.user_id = r.user_id and m.archived_at is null
+                          join app_user u on u.id = r.user_id
+                         where r.school_id in (:schools) and r.role = 'SUPERVISOR'
+                         order by u.search_last, u.search_first, u.id
+                        """)
+                .param("schools", List.copyOf(schoolIds))
+                .query((rs, n) -> keyed(rs, (Professional) Person.fromRow(rs)))
+                .list();
+    }
+
+    // The links of a batch of SchoolUsers: the batch may span schools, so rows are fetched for the schools x users and
+    // matched on (school, user) by the caller.
+
+    /** Students' enrolled products and supervisors' assigned products, by name. */
+    List<Keyed<Product>> products(Collection<SchoolUser> batch) {
+        return jdbc.sql("""
+                        select x.school_id as k_school, x.user_id as k_owner, p.*
+                          from (select school_id, student_id as user_id, product_id from enrollment
+                                 where school_id in (:schools) and student_id in (:users)
+                                union
+                                select school_id, supervisor_id, product_id from product_assignment
+                                 where school_id in (:schools) and supervisor_id in (:users)) x
+                          join product p on p.id = x.product_id
+                         order by p.name, p.id
+                        """)
+                .params(keys(batch))
+                .query((rs, n) -> keyed(rs, Product.fromRow(rs)))
+                .list();
+    }
+
+    /** Each student's supervisors over all their enrollments, each once, by name. */
+    List<Keyed<Professional>> supervisorsOfStudents(Collection<SchoolUser> batch) {
+        return jdbc.sql("""
+                        select d.school_id as k_school, d.student_id as k_owner, u.*
+                          from (select distinct x.school_id, x.student_id, es.supervisor_id
+                                  from enrollment x join enrollment_supervisor es on es.enrollment_id = x.id
+                                 where x.school_id in (:schools) and x.student_id in (:users)) d
+                          join app_user u on u.id = d.supervisor_id
+                         order by u.search_last, u.search_first, u.id
+                        """)
+                .params(keys(batch))
+                .query((rs, n) -> keyed(rs, (Professional) Person.fromRow(rs)))
+                .list();
+    }
+
+    /** The active students each supervisor follows, by name. */
+    List<Keyed<Student>> studentsOfSupervisors(Collection<SchoolUser> batch) {
+        return jdbc.sql("""
+                        select d.school_id as k_school, d.supervisor_id as k_owner, u.*
+                          from (select distinct x.school_id, es.supervisor_id, x.student_id
+                                  from enrollment_supervisor es
+                                  join enrollment x on x.id = es.enrollment_id
+                                  join school_member m on m.school_id = x.school_id and m.user_id = x.student_id
+                                                      and m.archived_at is null
+                                 where es.school_id in (:schools) and es.supervisor_id in (:users)) d
+                          join app_user u on u.id = d.student_id
+                         order by u.search_last, u.search_first, u.id
+                        """)
+                .params(keys(batch))
+                .query((rs, n) -> keyed(rs, (Student) Person.fromRow(rs)))
+                .list();
+    }
+
+    private static <T> Keyed<T> keyed(ResultSet rs, T value) throws SQLException {
+        return new Keyed<>(rs.getLong("k_school"), rs.getLong("k_owner"), value);
+    }
+
+    private static Map<String, Object> keys(Collection<SchoolUser> batch) {
+        return Map.of("schools", batch.stream().map(SchoolUser::schoolId).distinct().toList(),
+                "users", batch.stream().map(SchoolUser::id).distinct().toList());
+    }
+
+    private static SchoolUser node(long schoolId, ResultSet rs) throws SQLException {
+        boolean student = "STUDENT".equals(rs.getString("kind"));
+        List<Role> roles = Stream.concat(Arrays.stream((String[]) rs.getArray("roles").getArray()).map(Role::valueOf),
+                student ? Stream.of(Role.STUDENT) : Stream.empty()).toList();
+        return new SchoolUser(schoolId, rs.getLong("id"), student, roles,
+                rs.getObject("archived_at", OffsetDateTime.class), rs.getBoolean("linked"));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The school dashboard's numbers ({@code School.counts}). Owns no table.
+ */
+@ApplicationModule(allowedDependencies = {"school", "contract", "platform"})
+package nl.klaspoort.dashboard;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,69 @@
+package nl.klaspoort.platform.internal;
+
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
+import graphql.scalars.ExtendedScalars;
+import java.util.Locale;
+import nl.klaspoort.platform.Messages;
+import org.springframework.http.HttpHeaders;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+
+/** Scalars and the limits every operation runs under (depth and complexity, as Canvas LMS does). */
+@Configuration(proxyBeanMethods = false)
+public class GraphQlConfiguration {
+
+    /** Deepest nesting an operation may have. */
+    public static final int MAX_DEPTH = 15;
+
+    @Bean
+    RuntimeWiringConfigurer scalars() {
+        return wiring -> wiring.scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.Date);
+    }
+
+    /**
+     * Every operation runs in the caller's language: the request's {@code Accept-Language} among the languages of
+     * {@link Messages} (Dutch when none matches). Messages of errors are written in it.
+     */
+    @Bean
+    WebGraphQlInterceptor callersLanguage() {
+        return (request, chain) -> {
+            Locale language = Messages.language(request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+            request.configureExecutionInput((input, builder) -> {
+                input.getGraphQLContext().put(Messages.CONTEXT_KEY, language);
+                return builder.locale(language).build();
+            });
+            return chain.next(request);
+        };
+    }
+
+    /**
+     * Dispatch batch loaders only when the engine has nothing else to do ("exhausted" dispatching, graphql-java 25).
+     * The default per-level dispatch may fire while a batch's results are still being completed on another thread,
+     * splitting the next level's batches under load (e.g. {@code Enrollment.supervisors} loaded as 1 + 49 keys);
+     * waiting until no loader is in flight keeps it one statement per field per request.
+     */
+    @Bean
+    WebGraphQlInterceptor exhaustedDataLoaderDispatching() {
+        return (request, chain) -> {
+            request.configureExecutionInput((input, builder) -> {
+                DataLoaderDispatchingContextKeys.setEnableDataLoaderExhaustedDispatching(input.getGraphQLContext(), true);
+                return input;
+            });
+            return chain.next(request);
+        };
+    }
+
+    @Bean
+    MaxQueryDepthInstrumentation maxQueryDepth() {
+        return new MaxQueryDepthInstrumentation(MAX_DEPTH);
+    }
+
+    @Bean
+    MaxQueryComplexityInstrumentation maxQueryComplexity() {
+        return new MaxQueryComplexityInstrumentation(5_000);
+    }
+}

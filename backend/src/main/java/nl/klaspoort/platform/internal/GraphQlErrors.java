@@ -1,0 +1,50 @@
+package nl.klaspoort.platform.internal;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import nl.klaspoort.platform.AccessRefusedException;
+import nl.klaspoort.platform.BadRequestException;
+import nl.klaspoort.platform.CommonError;
+import nl.klaspoort.platform.ErrorCode;
+import nl.klaspoort.platform.Messages;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * The one mapping of exceptions to GraphQL errors, for every module. Refused access says no more than needed
+ * (NOT_FOUND hides other schools' data); a bad argument says what is wrong. Messages are in the caller's language;
+ * {@code extensions} carry {@code code} and {@code params} so a client can render its own text.
+ */
+@ControllerAdvice
+class GraphQlErrors {
+
+    private final Messages messages;
+
+    GraphQlErrors(Messages messages) {
+        this.messages = messages;
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError refused(AccessRefusedException e, DataFetchingEnvironment env) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> error(env, ErrorType.NOT_FOUND, CommonError.NOT_FOUND, Map.of());
+            case FORBIDDEN -> error(env, ErrorType.FORBIDDEN, CommonError.FORBIDDEN, Map.of());
+            case UNAUTHORIZED -> error(env, ErrorType.UNAUTHORIZED, CommonError.UNAUTHORIZED, Map.of());
+        };
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError badRequest(BadRequestException e, DataFetchingEnvironment env) {
+        return error(env, ErrorType.BAD_REQUEST, e.code(), e.params());
+    }
+
+    private GraphQLError error(DataFetchingEnvironment env, ErrorType type, ErrorCode code, Map<String, String> params) {
+        return GraphqlErrorBuilder.newError(env).errorType(type)
+                .message(messages.error(code, params, env.getLocale()))
+                .extensions(Map.of("code", code.name(), "params", params))
+                .build();
+    }
+}

@@ -1,9 +1,0 @@
-package nl.klaspoort.product;
-
-import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-public interface ProductRepository extends JpaRepository<Product, Long> {
-
-    List<Product> findAllByOrderByName();
-}

@@ -1,0 +1,195 @@
+package nl.klaspoort.audit;
+
+import static nl.klaspoort.support.GraphQl.errorCodes;
+import static nl.klaspoort.support.GraphQl.ids;
+import static nl.klaspoort.support.GraphQl.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.klaspoort.support.Sessions;
+import nl.klaspoort.support.FreshSchoolTest;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * Every action the audit log can hold, read back through {@code School.auditEvents}: for each value of the GraphQL enum
+ * {@code AuditAction} a test runs the mutation that writes it, then reads the school's log filtered on that action and
+ * unfiltered ("Alle") without error, and finds the change in words. Every Java audit action is a value of the enum, and
+ * every value has its test here.
+ */
+class AuditActionsTest extends FreshSchoolTest {
+
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> NODES = new ParameterizedTypeReference<>() {};
+
+    /** action → the mutation that writes it, run against this test's fresh school. */
+    private Map<String, Runnable> scenarios() {
+        Map<String, Runnable> s = new LinkedHashMap<>();
+        s.put("DEMO_DATA_CREATED", () -> { }); // written once by the demo data; read at the demo school
+        s.put("PROFESSIONAL_CREATE", () -> ok(run(admin, "admin-professional-create", Map.of("schoolId", school.schoolId(),
+                "firstName", "Nina", "lastName", "Nieuw", "email", "nina." + school.id() + "@test.klaspoort.nl",
+                "roles", List.of("SUPERVISOR"), "productIds", ids(school.leeslab()))), "professionalCreate"));
+        s.put("STUDENT_CREATE", () -> ok(run(admin, "admin-student-create", Map.of("schoolId", school.schoolId(),
+                "firstName", "Sam", "lastName", "Start", "gradeYear", 4, "productIds", ids(school.leeslab()),
+                "supervisorIds", ids(school.supervisorA()))), "studentCreate"));
+        s.put("USERS_ARCHIVE", () -> archive(fixture.student(school, 5)));
+        s.put("USERS_DEARCHIVE", () -> {
+            long student = linkedStudent();
+            archive(student);
+            ok(run(admin, "admin-users-dearchive", Map.of("schoolId", school.schoolId(), "userIds", ids(student))), "usersDearchive");
+        });
+        s.put("USER_UPDATE", () -> {
+            long student = fixture.student(school, 5);
+            ok(run(admin, "admin-user-update", Map.of("schoolId", school.schoolId(), "userId", Long.toString(student),
+                    "firstName", "Fenna", "lastName", "Leerling", "username", "fenna." + student, "gradeYear", 5)), "userUpdate");
+        });
+        s.put("STUDENT_CREDENTIALS_RESET", () -> ok(run(admin, "admin-student-credentials-reset", Map.of("schoolId", school.schoolId(),
+                "studentId", Long.toString(fixture.student(school, 5)), "generatePassword", true)), "studentCredentialsReset"));
+        s.put("STUDENTS_GRADE_YEAR_CHANGE", () -> ok(run(admin, "admin-students-grade-year-change", Map.of("schoolId", school.schoolId(),
+                "studentIds", ids(fixture.student(school, 5)), "step", "UP")), "studentsGradeYearChange"));
+        s.put("STUDENTS_LINK", this::linkedStudent);
+        s.put("PROFESSIONALS_LINK", () -> ok(run(admin, "admin-professionals-link", Map.of("schoolId", school.schoolId(),
+                "userIds", ids(school.supervisorB()), "productIds", ids(school.spelling()))), "professionalsLink"));
+        s.put("ROLES_REMOVE", () -> ok(run(admin, "admin-roles-remove", Map.of("schoolId", school.schoolId(),
+                "userIds", ids(school.supervisorB()), "roles", List.of("SUPERVISOR"))), "rolesRemove"));
+        s.put("STUDENT_PRODUCTS_SET", () -> ok(run(admin, "admin-student-products-set", Map.of("schoolId", school.schoolId(),
+                "studentId", Long.toString(linkedStudent()), "links", List.of(Map.of("productId", Long.toString(school.spelling()),
+                        "supervisorIds", ids(school.supervisorA()))))), "studentProductsSet"));
+        s.put("PROFESSIONAL_ROLES_SET", () -> ok(run(admin, "admin-professional-roles-set", Map.of("schoolId", school.schoolId(),
+                "userId", Long.toString(school.supervisorB()), "roles", List.of("ADMIN", "SUPERVISOR"))), "professionalRolesSet"));
+        s.put("AUDIT_BATCH_UNDO", () -> {
+            String batch = archive(fixture.student(school, 6));
+            ok(run(admin, "admin-audit-batch-undo", Map.of("batchId", batch)), "auditBatchUndo");
+        });
+        s.put("IP_RANGE_ADDED", () -> ipRange(false));
+        s.put("IP_RANGE_ACTIVATED", () -> activate(ipRange(false), true));
+        s.put("IP_RANGE_DEACTIVATED", () -> activate(ipRange(true), false));
+        s.put("IP_RANGE_REMOVED", () -> admin.documentName("results-ip-range-remove")
+                .variable("input", Map.of("ipRangeId", ipRange(true))).execute()
+                .path("schoolIpRangeRemove.errors").entityList(Object.class).hasSize(0));
+        return s;
+    }
+
+    /** What the Logboek shows for some actions: field, before and after in words. */
+    private Map<String, Consumer<List<Map<String, Object>>>> words() {
+        return Map.of(
+                "USERS_ARCHIVE", changes -> assertThat(changes).contains(change("archived", "Status", "Actief", "Gearchiveerd")),
+                "STUDENTS_LINK", changes -> assertThat(changes).contains(change("enrollments", "Koppelingen", null,
+                        "Leeslab (Bea Begeleider)")),
+                "PROFESSIONALS_LINK", changes -> assertThat(changes).contains(change("products", "Producten", null, "Spellingster")),
+                "ROLES_REMOVE", changes -> assertThat(changes).contains(change("roles", "Rollen", "Begeleider", null)),
+                "STUDENTS_GRADE_YEAR_CHANGE", changes -> assertThat(changes).contains(change("gradeYear", "Leerjaar", "Groep 5", "Groep 6")),
+                "USER_UPDATE", changes -> assertThat(changes).contains(change("firstName", "Voornaam", "Test", "Fenna")),
+                "STUDENT_CREDENTIALS_RESET", changes -> assertThat(changes).contains(change("passwordChanged", "Wachtwoord", null, "Gewijzigd")),
+                "IP_RANGE_ACTIVATED", changes -> assertThat(changes).contains(change("active", "Gebruikt voor schoolresultaten",
+                        "Niet actief", "Actief")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyAuditActionReadsBackThroughTheApi() throws IOException {
+        Map<String, Runnable> scenarios = scenarios();
+        assertThat(scenarios.keySet()).as("a test for every value of AuditAction").containsExactlyInAnyOrderElementsOf(schemaActions());
+        return scenarios.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            e.getValue().run();
+            boolean demo = e.getKey().equals("DEMO_DATA_CREATED");
+            HttpGraphQlTester reader = demo ? Sessions.tester(port, Sessions.ADMIN_REGENBOOG) : admin;
+            String schoolId = demo ? jdbc.sql("select id from school where brin = '12AB'").query(String.class).single()
+                    : school.schoolId();
+            List<Map<String, Object>> filtered = reader.documentName("admin-audit-changes").variable("schoolId", schoolId)
+                    .variable("first", 100).variable("filter", Map.of("action", e.getKey())).execute()
+                    .path("school.auditEvents.edges[*].node").entity(NODES).get();
+            assertThat(filtered).as("events of %s", e.getKey()).isNotEmpty().allMatch(n -> e.getKey().equals(n.get("action")));
+            List<Map<String, Object>> changes = filtered.stream()
+                    .flatMap(n -> ((List<Map<String, Object>>) n.get("changes")).stream()).toList();
+            assertThat(changes).as("changes of %s", e.getKey()).isNotEmpty();
+            words().getOrDefault(e.getKey(), c -> { }).accept(changes);
+            // "Alle": the whole log reads without error too
+            reader.documentName("admin-audit-changes").variable("schoolId", schoolId).variable("first", 100).execute()
+                    .path("school.auditEvents.edges").entityList(Object.class).satisfies(edges -> assertThat(edges).isNotEmpty());
+        }));
+    }
+
+    @Test
+    void everyActionTheApplicationWritesIsAValueOfAuditAction() throws IOException {
+        Set<String> java = new TreeSet<>();
+        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("nl.klaspoort")) {
+            if (type.isEnum() && type.isAssignableTo(AuditAction.class)) {
+                Arrays.stream(type.reflect().getEnumConstants()).map(c -> ((AuditAction) c).name()).forEach(java::add);
+            }
+        }
+        assertThat(java).contains("USERS_ARCHIVE", "IP_RANGE_ADDED", "DEMO_DATA_CREATED");
+        assertThat(schemaActions()).containsAll(java);
+    }
+
+    private static Map<String, Object> change(String field, String label, String before, String after) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("field", field);
+        change.put("label", label);
+        change.put("before", before);
+        change.put("after", after);
+        return change;
+    }
+
+    private long linkedStudent() {
+        long student = fixture.student(school, 5);
+        ok(run(admin, "admin-students-link", Map.of("schoolId", school.schoolId(), "studentIds", ids(student),
+                "links", List.of(Map.of("productId", Long.toString(school.leeslab()), "supervisorIds", ids(school.supervisorA()))))),
+                "studentsLink");
+        return student;
+    }
+
+    private String archive(long user) {
+        return ok(run(admin, "admin-users-archive", Map.of("schoolId", school.schoolId(), "userIds", ids(user))), "usersArchive");
+    }
+
+    private String ipRange(boolean active) {
+        String from = "10.%d.%d.0/24".formatted(school.id() % 250, (int) (Math.random() * 250));
+        return admin.documentName("results-ip-range-add").variable("input", Map.of("schoolId", school.schoolId(),
+                        "connectionType", "FIBER", "from", from, "active", active)).execute()
+                .path("schoolIpRangeAdd.errors").entityList(Object.class).hasSize(0)
+                .path("schoolIpRangeAdd.ipRange.id").entity(String.class).get();
+    }
+
+    private void activate(String range, boolean active) {
+        admin.documentName("results-ip-range-activate").variable("input", Map.of("ipRangeId", range, "active", active)).execute()
+                .path("schoolIpRangeActivate.ipRange.active").entity(Boolean.class).isEqualTo(active);
+    }
+
+    private static String ok(org.springframework.graphql.test.tester.GraphQlTester.Response response, String field) {
+        assertThat(errorCodes(response, field)).as(field).isEmpty();
+        return response.path(field + ".batchId").entity(String.class).get();
+    }
+
+    /** The values of {@code enum AuditAction} and every {@code extend enum AuditAction} of the schema. */
+    static Set<String> schemaActions() throws IOException {
+        Set<String> actions = new TreeSet<>();
+        Pattern block = Pattern.compile("(?:extend\\s+)?enum\\s+AuditAction\\s*\\{([^}]*)}");
+        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:graphql/*.graphqls")) {
+            Matcher m = block.matcher(file.getContentAsString(StandardCharsets.UTF_8));
+            while (m.find()) {
+                String body = m.group(1).replaceAll("\"\"\"[\\s\\S]*?\"\"\"|\"[^\"\\n]*\"|#.*", " ");
+                Arrays.stream(body.trim().split("\\s+")).filter(s -> s.matches("[A-Z][A-Z0-9_]*")).forEach(actions::add);
+            }
+        }
+        return actions;
+    }
+}
