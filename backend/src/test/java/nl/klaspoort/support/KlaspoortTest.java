@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
         "klaspoort.embedded-db.clean=true",
         "klaspoort.demo-data.enabled=true",
         "vaadin.productionMode=true"})
-@Import({SqlStatementCounter.Configuration.class, TestClock.Configuration.class, Fixtures.Configuration.class})
+@Import({SqlStatementCounter.Configuration.class, TestClock.Configuration.class, Fixtures.Configuration.class,
+        TestMail.Configuration.class})
 public @interface KlaspoortTest {
 }
