@@ -40,21 +40,26 @@ class AccountLinkStore {
                 .update();
     }
 
-    /**
-     * Uses up the link with this secret's hash when it is open, of this purpose and not expired; one statement, so
-     * two clicks at once cannot both use it.
-     */
-    Optional<OpenLink> use(String secret, LinkToken.Purpose purpose) {
+    /** The open, unexpired link with this secret, of one of these purposes, without using it up. */
+    Optional<OpenLink> open(String secret, java.util.Set<LinkToken.Purpose> purposes) {
         return jdbc.sql("""
-                        update account_link set used_at = :now
-                         where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now
-                        returning id, user_id, purpose, new_email, expires_at
+                        select id, user_id, purpose, new_email, expires_at from account_link
+                         where token_hash = :hash and purpose in (:purposes) and used_at is null and expires_at > :now
                         """)
-                .param("now", java.sql.Timestamp.from(clock.instant())).param("hash", LinkToken.hash(secret))
-                .param("purpose", purpose.name())
+                .param("hash", LinkToken.hash(secret)).param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("purposes", purposes.stream().map(Enum::name).toList())
                 .query((rs, n) -> new OpenLink(rs.getLong("id"), rs.getLong("user_id"),
                         LinkToken.Purpose.valueOf(rs.getString("purpose")), rs.getString("new_email"),
                         rs.getTimestamp("expires_at").toInstant()))
                 .optional();
+    }
+
+    /**
+     * Uses up an open link; false when it was used (or expired) meanwhile. One statement, so two clicks at once cannot
+     * both use it.
+     */
+    boolean use(long linkId) {
+        return jdbc.sql("update account_link set used_at = :now where id = :id and used_at is null and expires_at > :now")
+                .param("now", java.sql.Timestamp.from(clock.instant())).param("id", linkId).update() == 1;
     }
 }

@@ -30,6 +30,12 @@ public class PeopleQueries {
         return people;
     }
 
+    /** The professional who signs in with this e-mail address (any case). */
+    public Optional<Person> professionalByEmail(String email) {
+        return jdbc.sql("select * from app_user where kind = 'PROFESSIONAL' and lower(email) = lower(:email)")
+                .param("email", email).query((rs, n) -> Person.fromRow(rs)).optional();
+    }
+
     public boolean emailTaken(String email, long exceptId) {
         return jdbc.sql("select exists (select 1 from app_user where lower(email) = :email and id <> :id)")
                 .param("email", email).param("id", exceptId).query(Boolean.class).single();

@@ -1,0 +1,87 @@
+package nl.klaspoort.account.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nl.klaspoort.account.PasswordRule;
+import nl.klaspoort.mail.Mail;
+import nl.klaspoort.mail.Mailer;
+import nl.klaspoort.people.People;
+import nl.klaspoort.people.Professional;
+import nl.klaspoort.platform.TextBundle;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * B1, S6: a professional chooses a password with a mailed link (activation or "Wachtwoord vergeten of wachtwoord
+ * instellen?"), and asks for such a link. Asking never tells whether the address is known.
+ */
+@Service
+class PasswordLinks {
+
+    /** Why a password was not set: a code for the SPA and the message in the asker's language. */
+    record Refusal(String code, String field, String message) {}
+
+    private static final TextBundle TEXTS = TextBundle.of("account/password");
+
+    private final AccountLinkStore links;
+    private final People people;
+    private final PasswordEncoder encoder;
+    private final Mailer mailer;
+    private final Clock clock;
+    private final String publicUrl;
+
+    PasswordLinks(AccountLinkStore links, People people, PasswordEncoder encoder, Mailer mailer, Clock clock,
+            @Value("${klaspoort.public-url}") String publicUrl) {
+        this.links = links;
+        this.people = people;
+        this.encoder = encoder;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    /** Sets the password of the link's owner and uses the link up; nothing changes when it is refused. */
+    @Transactional
+    Optional<Refusal> setPassword(String secret, String password, Locale language) {
+        var link = secret == null || secret.length() > 100 ? Optional.<AccountLinkStore.OpenLink>empty()
+                : links.open(secret, EnumSet.of(LinkToken.Purpose.ACTIVATION, LinkToken.Purpose.PASSWORD_RESET));
+        if (link.isEmpty() || !(people.byId(link.get().userId()).orElse(null) instanceof Professional owner)) {
+            return Optional.of(new Refusal("LINK_INVALID", null, TEXTS.format("link.INVALID", language, Map.of())));
+        }
+        List<PasswordRule.Problem> problems = PasswordRule.check(password, owner.email());
+        if (!problems.isEmpty()) {
+            return Optional.of(new Refusal("INVALID_PASSWORD", "password", problems.getFirst().message(language, password)));
+        }
+        if (!links.use(link.get().id())) {
+            return Optional.of(new Refusal("LINK_INVALID", null, TEXTS.format("link.INVALID", language, Map.of())));
+        }
+        people.setPassword(owner.id(), encoder.encode(password));
+        if (link.get().purpose() == LinkToken.Purpose.PASSWORD_RESET) {
+            mailer.send(owner.email(), new Mail.PasswordChanged(owner.firstName(), clock.instant(),
+                    URI.create(publicUrl + "/login")), language);
+        }
+        return Optional.empty();
+    }
+
+    /** Mails a reset link valid for an hour when a professional signs in with this address; otherwise nothing. */
+    @Transactional
+    void requestReset(String email, Locale language) {
+        if (email == null || email.isBlank() || email.length() > 254) {
+            return;
+        }
+        people.professionalByEmail(email.strip()).ifPresent(professional -> {
+            LinkToken token = LinkToken.issue(LinkToken.Purpose.PASSWORD_RESET, clock);
+            links.issue(professional.id(), LinkToken.Purpose.PASSWORD_RESET, token, null);
+            mailer.send(professional.email(), new Mail.PasswordReset(professional.firstName(),
+                    URI.create(publicUrl + ActivationMails.SET_PASSWORD_PAGE + "#" + token.secret()),
+                    token.expiresAt()), language);
+        });
+    }
+}
