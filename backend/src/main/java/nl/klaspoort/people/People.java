@@ -87,6 +87,11 @@ public class People {
         return queries.professionalByEmail(email).map(Professional.class::cast);
     }
 
+    /** The stored password hash, to check a password typed again (B17); empty when none is set. */
+    public Optional<String> passwordHash(long id) {
+        return queries.passwordHash(id);
+    }
+
     /** A new password (already hashed) for the person; a pending activation is done with it. */
     public void setPassword(long id, String passwordHash) {
         store.setPassword(id, passwordHash);

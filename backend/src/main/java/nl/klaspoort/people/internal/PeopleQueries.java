@@ -36,6 +36,12 @@ public class PeopleQueries {
                 .param("email", email).query((rs, n) -> Person.fromRow(rs)).optional();
     }
 
+    /** The stored password hash of a person, for checking the password they type again (B17). */
+    public Optional<String> passwordHash(long id) {
+        return jdbc.sql("select password_hash from app_user where id = :id and password_hash is not null")
+                .param("id", id).query(String.class).optional();
+    }
+
     public boolean emailTaken(String email, long exceptId) {
         return jdbc.sql("select exists (select 1 from app_user where lower(email) = :email and id <> :id)")
                 .param("email", email).param("id", exceptId).query(Boolean.class).single();
