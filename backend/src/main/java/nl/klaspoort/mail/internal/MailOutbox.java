@@ -11,7 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Empties the outbox: each {@link MailRequested} goes to SMTP after its transaction committed (on a thread of its own,
+ * Empties the outbox: each {@link MailRequested} goes to SMTP after its transaction committed (on a listener thread,
  * so a slow server never holds up a request). When the server is away the publication stays incomplete and is
  * submitted again every {@code klaspoort.mail.retry-every} (and at start, for what a stop left behind). A mail the
  * server refuses for good (a malformed address) is logged and dropped, without its address.
