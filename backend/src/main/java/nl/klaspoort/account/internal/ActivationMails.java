@@ -1,6 +1,5 @@
 package nl.klaspoort.account.internal;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import nl.klaspoort.administration.ProfessionalCreated;
@@ -9,7 +8,6 @@ import nl.klaspoort.mail.Mailer;
 import nl.klaspoort.people.People;
 import nl.klaspoort.people.Professional;
 import nl.klaspoort.school.Schools;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -21,24 +19,21 @@ import org.springframework.stereotype.Component;
 @Component
 class ActivationMails {
 
-    /** The SPA page that reads the secret from the fragment (never sent to a server or in a Referer) and posts it. */
-    static final String SET_PASSWORD_PAGE = "/wachtwoord-instellen";
-
     private final People people;
     private final Schools schools;
     private final AccountLinkStore links;
     private final Mailer mailer;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicLinks publicLinks;
 
     ActivationMails(People people, Schools schools, AccountLinkStore links, Mailer mailer, Clock clock,
-            @Value("${klaspoort.public-url}") String publicUrl) {
+            PublicLinks publicLinks) {
         this.people = people;
         this.schools = schools;
         this.links = links;
         this.mailer = mailer;
         this.clock = clock;
-        this.publicUrl = publicUrl;
+        this.publicLinks = publicLinks;
     }
 
     @ApplicationModuleListener
@@ -51,10 +46,6 @@ class ActivationMails {
         links.issue(professional.id(), LinkToken.Purpose.ACTIVATION, token, null);
         // a new colleague has not chosen a language yet: Dutch, the school's language
         mailer.send(professional.email(), new Mail.Activation(professional.firstName(), school,
-                link(SET_PASSWORD_PAGE, token), token.expiresAt()), Locale.of("nl"));
-    }
-
-    URI link(String page, LinkToken token) {
-        return URI.create(publicUrl.replaceAll("/+$", "") + page + "#" + token.secret());
+                publicLinks.setPassword(token), token.expiresAt()), Locale.of("nl"));
     }
 }

@@ -1,6 +1,5 @@
 package nl.klaspoort.account.internal;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +12,6 @@ import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.ErrorCode;
 import nl.klaspoort.platform.PayloadError;
 import nl.klaspoort.security.CurrentUser;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,15 +30,14 @@ class PasswordChange {
     private final PasswordEncoder encoder;
     private final Mailer mailer;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicLinks publicLinks;
 
-    PasswordChange(People people, PasswordEncoder encoder, Mailer mailer, Clock clock,
-            @Value("${klaspoort.public-url}") String publicUrl) {
+    PasswordChange(People people, PasswordEncoder encoder, Mailer mailer, Clock clock, PublicLinks publicLinks) {
         this.people = people;
         this.encoder = encoder;
         this.mailer = mailer;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicLinks = publicLinks;
     }
 
     @Transactional
@@ -64,7 +61,7 @@ class PasswordChange {
         }
         people.setPassword(id, encoder.encode(input.newPassword()));
         mailer.send(professional.email(), new Mail.PasswordChanged(professional.firstName(), clock.instant(),
-                URI.create(publicUrl + "/login")), language);
+                publicLinks.login()), language);
         return new Payload(true, List.of());
     }
 

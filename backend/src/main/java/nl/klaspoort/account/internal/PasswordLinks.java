@@ -1,6 +1,5 @@
 package nl.klaspoort.account.internal;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import nl.klaspoort.mail.Mailer;
 import nl.klaspoort.people.People;
 import nl.klaspoort.people.Professional;
 import nl.klaspoort.platform.TextBundle;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,16 +33,16 @@ class PasswordLinks {
     private final PasswordEncoder encoder;
     private final Mailer mailer;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicLinks publicLinks;
 
     PasswordLinks(AccountLinkStore links, People people, PasswordEncoder encoder, Mailer mailer, Clock clock,
-            @Value("${klaspoort.public-url}") String publicUrl) {
+            PublicLinks publicLinks) {
         this.links = links;
         this.people = people;
         this.encoder = encoder;
         this.mailer = mailer;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicLinks = publicLinks;
     }
 
     /** Sets the password of the link's owner and uses the link up; nothing changes when it is refused. */
@@ -65,7 +63,7 @@ class PasswordLinks {
         people.setPassword(owner.id(), encoder.encode(password));
         if (link.get().purpose() == LinkToken.Purpose.PASSWORD_RESET) {
             mailer.send(owner.email(), new Mail.PasswordChanged(owner.firstName(), clock.instant(),
-                    URI.create(publicUrl + "/login")), language);
+                    publicLinks.login()), language);
         }
         return Optional.empty();
     }
@@ -80,7 +78,7 @@ class PasswordLinks {
             LinkToken token = LinkToken.issue(LinkToken.Purpose.PASSWORD_RESET, clock);
             links.issue(professional.id(), LinkToken.Purpose.PASSWORD_RESET, token, null);
             mailer.send(professional.email(), new Mail.PasswordReset(professional.firstName(),
-                    URI.create(publicUrl + ActivationMails.SET_PASSWORD_PAGE + "#" + token.secret()),
+                    publicLinks.setPassword(token),
                     token.expiresAt()), language);
         });
     }

@@ -1,0 +1,29 @@
+package nl.klaspoort.account.internal;
+
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Absolute links into Klaspoort for mails, from {@code klaspoort.public-url}. */
+@Component
+class PublicLinks {
+
+    /** The SPA page that reads a link's secret from the fragment (never sent to a server or in a Referer). */
+    static final String SET_PASSWORD_PAGE = "/wachtwoord-instellen";
+
+    private final String base;
+
+    PublicLinks(@Value("${klaspoort.public-url}") String base) {
+        this.base = base.replaceAll("/+$", "");
+    }
+
+    /** The page to choose a password with this token (activation or reset). */
+    URI setPassword(LinkToken token) {
+        return URI.create(base + SET_PASSWORD_PAGE + "#" + token.secret());
+    }
+
+    /** The login page. */
+    URI login() {
+        return URI.create(base + "/login");
+    }
+}
