@@ -21,8 +21,22 @@ function graphqlCodegen(): Plugin {
   };
 }
 
+/**
+ * Checks the translation bundles shared with the server and generates the typed key list (`i18n/messages.generated.ts`)
+ * before the type check; fails the build on a missing key or a malformed ICU message.
+ */
+function translationKeys(): Plugin {
+  return {
+    name: 'klaspoort-translation-keys',
+    async config() {
+      const { generateMessages } = await import('./i18n/bundles');
+      generateMessages();
+    },
+  };
+}
+
 const customConfig: UserConfigFn = () => ({
-  plugins: [graphqlCodegen()],
+  plugins: [graphqlCodegen(), translationKeys()],
 });
 
 export default overrideVaadinConfig(customConfig);

@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
-import { useCallback, useEffect, useState } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
+import { currentLanguage } from '../i18n';
 
 /** The server said nobody is signed in (HTTP 401). */
 export class NotSignedInError extends Error {
@@ -9,30 +9,51 @@ export class NotSignedInError extends Error {
   }
 }
 
-/** GraphQL errors returned by the server, with their classification (NOT_FOUND, FORBIDDEN, BAD_REQUEST…). */
+/** One GraphQL error of a refused request: its message, and in `extensions` the classification, `code` and `params`. */
+export interface RequestErrorEntry {
+  message: string;
+  extensions?: { classification?: string; code?: string; params?: Record<string, unknown> };
+}
+
+/** GraphQL errors returned by the server (NOT_FOUND, FORBIDDEN, BAD_REQUEST… with an `ErrorCode` and its params). */
 export class GraphQLRequestError extends Error {
-  constructor(readonly errors: { message: string; extensions?: { classification?: string } }[]) {
+  constructor(readonly errors: RequestErrorEntry[]) {
     super(errors.map((e) => e.message).join('; '));
   }
 }
 
+/** The CSRF token cookie: `__Host-XSRF-TOKEN` over https, `XSRF-TOKEN` on plain http (a local run). */
 function csrfToken(): string | undefined {
-  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : undefined;
+  for (const name of ['__Host-XSRF-TOKEN=', 'XSRF-TOKEN=']) {
+    const cookie = document.cookie.split('; ').find((c) => c.startsWith(name));
+    if (cookie) {
+      return decodeURIComponent(cookie.substring(name.length));
+    }
+  }
+  return undefined;
 }
 
-/** Headers for a state-changing request of the signed-in session (CSRF token from the XSRF-TOKEN cookie). */
+/** Headers for a state-changing request of the signed-in session (CSRF token from its cookie). */
 export function csrfHeaders(): Record<string, string> {
   const token = csrfToken();
   return token ? { 'X-XSRF-TOKEN': token } : {};
 }
 
-/** Runs one typed query or mutation over HTTP with the session cookie. */
-export async function execute<R, V>(document: TypedDocumentString<R, V>, variables?: V): Promise<R> {
+/**
+ * Runs one typed query or mutation over HTTP with the session cookie, in the user's language (`Accept-Language`, so
+ * the server's messages come back in it too).
+ */
+export async function execute<R, V>(document: TypedDocumentString<R, V>, variables?: V, signal?: AbortSignal): Promise<R> {
   const response = await fetch('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json', ...csrfHeaders() },
+    signal,
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/graphql-response+json, application/json',
+      'Accept-Language': currentLanguage(),
+      ...csrfHeaders(),
+    },
     body: JSON.stringify({ query: document.toString(), variables }),
   });
   if (response.status === 401) {
@@ -43,37 +64,6 @@ export async function execute<R, V>(document: TypedDocumentString<R, V>, variabl
     throw new GraphQLRequestError(body.errors);
   }
   return body.data as R;
-}
-
-export interface QueryState<R> {
-  data?: R;
-  error?: Error;
-  loading: boolean;
-  refetch: () => void;
-}
-
-/** Runs a query when mounted and whenever its variables change (compared by value). */
-export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables?: V, skip = false): QueryState<R> {
-  const key = JSON.stringify(variables ?? {});
-  const [state, setState] = useState<{ data?: R; error?: Error; loading: boolean }>({ loading: !skip });
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    if (skip) {
-      return;
-    }
-    let current = true;
-    setState((s) => ({ ...s, loading: true }));
-    execute(document, variables).then(
-      (data) => current && setState({ data, loading: false }),
-      (error: Error) => current && setState({ error, loading: false }),
-    );
-    return () => {
-      current = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [document, key, generation, skip]);
-  const refetch = useCallback(() => setGeneration((g) => g + 1), []);
-  return { ...state, refetch };
 }
 
 let wsClient: Client | undefined;
@@ -92,7 +82,9 @@ export function subscribe<R, V>(document: TypedDocumentString<R, V>, variables: 
   return subscriptions().subscribe<R>(
     { query: document.toString(), variables: variables as Record<string, unknown> },
     {
-      next: (result) => { if (result.data) onData(result.data as R); },
+      next: (result) => {
+        if (result.data) onData(result.data as R);
+      },
       error: (error) => console.warn('subscription failed', error),
       complete: () => undefined,
     },

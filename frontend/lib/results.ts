@@ -1,30 +1,27 @@
 import { useEffect, useState } from 'react';
 import { SupervisorProductsDocument } from '../gql/graphql';
-import { useQuery } from './graphql';
-
-/** Minutes of practice, as supervisors read them ("1 u 05 min", "12 min"). */
-export function formatDuration(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} u ${String(minutes % 60).padStart(2, '0')} min`;
-}
+import { useGqlQuery } from './data';
 
 const PRODUCT_KEY = 'klaspoort.product';
 
-/** The product the supervisor works in (RS1), kept when switching school (the filters stay too). */
+/** The product the supervisor works in (RS1), kept when switching school and across visits. */
 export function useSelectedProduct(schoolId: string) {
-  const { data } = useQuery(SupervisorProductsDocument, { schoolId }, !schoolId);
-  const products = data?.school?.products ?? [];
+  const query = useGqlQuery(SupervisorProductsDocument, { schoolId }, { enabled: !!schoolId });
+  const products = query.data?.school?.products ?? [];
   const [productId, setProductId] = useState<string>(() => localStorage.getItem(PRODUCT_KEY) ?? '');
+  const known = products.some((p) => p.id === productId);
   useEffect(() => {
-    if (products.length && !products.some((p) => p.id === productId)) {
+    if (products.length && !known) {
       setProductId(products[0].id);
     }
-  }, [products, productId]);
+  }, [products, known]);
   return {
+    loading: query.isPending && !!schoolId,
+    error: query.error,
+    retry: () => void query.refetch(),
     products,
     product: products.find((p) => p.id === productId),
-    productId: products.some((p) => p.id === productId) ? productId : '',
+    productId: known ? productId : '',
     selectProduct: (id: string) => {
       localStorage.setItem(PRODUCT_KEY, id);
       setProductId(id);

@@ -1,6 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { MeDocument, type MeQuery } from '../gql/graphql';
-import { csrfHeaders, NotSignedInError, useQuery } from './graphql';
+import { Busy, LoadFailed } from '../components/Busy';
+import { queryClient, useGqlQuery } from './data';
+import { csrfHeaders, NotSignedInError } from './graphql';
 
 type Viewer = NonNullable<MeQuery['me']>;
 export type Membership = Viewer['memberships'][number];
@@ -9,6 +11,9 @@ interface Session {
   viewer: Viewer;
   /** The school the user works in now (R3: one school at a time), or undefined when they hold no role anywhere. */
   membership?: Membership;
+  /** The school's id, '' when there is none. */
+  schoolId: string;
+  hasRole: (role: 'ADMIN' | 'SUPERVISOR') => boolean;
   selectSchool: (schoolId: string) => void;
   logout: () => Promise<void>;
 }
@@ -17,8 +22,8 @@ const SessionContext = createContext<Session | undefined>(undefined);
 const SCHOOL_KEY = 'klaspoort.school';
 
 /** Loads the signed-in user; sends anyone not signed in to the login page. */
-export function SessionProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
-  const { data, error } = useQuery(MeDocument);
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { data, error, refetch } = useGqlQuery(MeDocument, {});
   const [schoolId, setSchoolId] = useState<string | null>(() => localStorage.getItem(SCHOOL_KEY));
 
   useEffect(() => {
@@ -34,6 +39,7 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
 
   const logout = useCallback(async () => {
     await fetch('/logout', { method: 'POST', credentials: 'same-origin', headers: csrfHeaders() });
+    queryClient.clear();
     window.location.assign('/login');
   }, []);
 
@@ -43,11 +49,18 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
       return undefined;
     }
     const membership = viewer.memberships.find((m) => m.school.id === schoolId) ?? viewer.memberships[0];
-    return { viewer, membership, selectSchool, logout };
+    return {
+      viewer,
+      membership,
+      schoolId: membership?.school.id ?? '',
+      hasRole: (role) => membership?.roles.includes(role) ?? false,
+      selectSchool,
+      logout,
+    };
   }, [data, schoolId, selectSchool, logout]);
 
   if (!value) {
-    return <>{fallback}</>;
+    return error && !(error instanceof NotSignedInError) ? <LoadFailed onRetry={() => void refetch()} /> : <Busy />;
   }
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,34 +1,43 @@
-import type { UserPageFragment } from '../gql/graphql';
+import type { UserFilter, UserPageFragment } from '../gql/graphql';
 
 export type UserRow = UserPageFragment['edges'][number]['node'];
 
-/** The bulk tasks of the "Kies een beheertaak" menu (manual 4.5–4.9) and who they apply to. */
-export type AdminTask =
-  | 'archive'
-  | 'dearchive'
-  | 'linkProfessionals'
-  | 'linkStudents'
-  | 'removeRoles'
-  | 'gradeUp'
-  | 'gradeDown';
+/** The bulk tasks of the "Kies een beheertaak" menu (manual 4.5–4.10). */
+export type AdminTask = 'archive' | 'dearchive' | 'linkProfessionals' | 'linkStudents' | 'removeRoles' | 'gradeUp' | 'gradeDown';
 
 /** The tasks offered in the overview (B3) and in the archive (B9). */
 export const ACTIVE_TASKS: AdminTask[] = ['archive', 'linkProfessionals', 'linkStudents', 'removeRoles', 'gradeUp', 'gradeDown'];
 export const ARCHIVE_TASKS: AdminTask[] = ['dearchive', 'linkProfessionals', 'linkStudents'];
 
-export function appliesTo(task: AdminTask, row: UserRow, myUserId: string): boolean {
+/** A selected user, as far as the list has seen them. */
+export interface Target {
+  id: string;
+  name: string;
+  roles: readonly string[];
+}
+
+/** The kind of user a task applies to (manual: the others get no checkbox), or undefined for every user. */
+export function taskKind(task: AdminTask): UserFilter['kind'] {
   switch (task) {
-    case 'archive':
-      return row.user.id !== myUserId;
-    case 'dearchive':
-      return true;
     case 'linkProfessionals':
     case 'removeRoles':
-      return row.user.__typename === 'Professional';
+      return 'PROFESSIONAL';
     case 'linkStudents':
     case 'gradeUp':
     case 'gradeDown':
-      // every student: one that would leave groep 1–8 is reported as refused by the API, never skipped silently
-      return row.user.__typename === 'Student';
+      return 'STUDENT';
+    default:
+      return undefined;
   }
+}
+
+/** Whether the task applies to this user: its kind, and nobody archives themselves. */
+export function appliesTo(task: AdminTask, row: UserRow, myUserId: string): boolean {
+  const kind = taskKind(task);
+  if (kind) return (kind === 'STUDENT') === (row.user.__typename === 'Student');
+  return task !== 'archive' || row.user.id !== myUserId;
+}
+
+export function toTarget(row: UserRow): Target {
+  return { id: row.id, name: row.user.displayName, roles: row.roles };
 }

@@ -1,15 +1,21 @@
 import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
+import type { MenuDetail } from '../components/AdminNav';
+import { Busy, LoadFailed } from '../components/Busy';
+import { EmptyState } from '../components/EmptyState';
+import { PageHeader } from '../components/PageHeader';
 import { SchoolDashboardDocument } from '../gql/graphql';
-import { useQuery } from '../lib/graphql';
-import { type MessageKey, useI18n, usePageTitle } from '../lib/i18n';
+import { useFormat } from '../i18n/format';
+import { t } from '../i18n';
+import { useGqlQuery } from '../lib/data';
 import { useSession } from '../lib/session';
 
-export const config: ViewConfig = { title: 'Home' };
+export const config: ViewConfig<MenuDetail> = { title: 'dashboard.title', menu: { order: 0 }, detail: { main: { title: 'nav.home' } } };
 
 function Count({ label, value }: { label: string; value: number }) {
+  const format = useFormat();
   return (
     <div className="kp-card" role="group" aria-label={label}>
-      <span className="kp-card-value">{value}</span>
+      <span className="kp-card-value">{format.number(value)}</span>
       <span className="kp-card-label">{label}</span>
     </div>
   );
@@ -17,26 +23,25 @@ function Count({ label, value }: { label: string; value: number }) {
 
 /** D1 shell: the selected school's name and numbers from the API. */
 export default function DashboardView() {
-  const { t } = useI18n();
-  const { membership } = useSession();
-  usePageTitle(membership ? `${membership.school.name} – ${t('dashboard.title')}` : t('dashboard.title'));
-  const schoolId = membership?.school.id ?? '';
-  const { data, error, loading } = useQuery(SchoolDashboardDocument, { schoolId }, !membership);
+  const { membership, schoolId } = useSession();
+  // a pupil sees the school's name, not its numbers (the server refuses them to pupils)
+  const pupil = !!membership && membership.roles.every((role) => role === 'STUDENT');
+  const { data, error, refetch, stale } = useGqlQuery(SchoolDashboardDocument, { schoolId }, { enabled: !!schoolId && !pupil, keepPrevious: true });
 
   if (!membership) {
-    return <p>{t('dashboard.noSchool')}</p>;
+    return <EmptyState title={t('dashboard.noSchool')} />;
   }
   const school = data?.school;
   return (
     <section aria-labelledby="dashboard-title">
-      <h1 id="dashboard-title">{membership.school.name}</h1>
-      <p className="kp-subtitle">
-        {t('dashboard.title')} · {t('dashboard.brin')} {membership.school.brin} ·{' '}
-        {t('dashboard.roles')}: {membership.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}
-      </p>
-      {error && <p role="alert">{t('common.error')}</p>}
-      {loading && !school && <p>{t('common.loading')}</p>}
-      {school && school.id === schoolId && (
+      <PageHeader
+        id="dashboard-title"
+        title={membership.school.name}
+        subtitle={`${t('dashboard.title')} · ${t('dashboard.brin')} ${membership.school.brin} · ${t('dashboard.roles')}: ${membership.roles.map((r) => t(`role.${r}`)).join(', ')}`}
+      />
+      {!pupil && error && !school && <LoadFailed error={error} onRetry={() => void refetch()} />}
+      {!pupil && (!school || stale) && !error && <Busy />}
+      {!pupil && school && !stale && (
         <div className="kp-cards">
           <Count label={t('dashboard.activeStudents')} value={school.counts.activeStudents} />
           <Count label={t('dashboard.activeProfessionals')} value={school.counts.activeProfessionals} />

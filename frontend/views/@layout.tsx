@@ -3,23 +3,38 @@ import { MenuBar, type MenuBarItem } from '@vaadin/react-components/MenuBar.js';
 import { Select } from '@vaadin/react-components/Select.js';
 import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import '../styles/klaspoort.css';
-import { I18nProvider, useI18n } from '../lib/i18n';
+import { mainMenu } from '../components/AdminNav';
+import { Busy } from '../components/Busy';
+import { ActivityBar, Providers } from '../components/Providers';
+import { setLanguage, t, useLanguage } from '../i18n';
 import { SessionProvider, useSession } from '../lib/session';
 
-function Loading() {
-  const { t } = useI18n();
-  return <p style={{ padding: 'var(--lumo-space-l)' }}>{t('common.loading')}</p>;
+function MainNav() {
+  const { viewer, hasRole } = useSession();
+  const professional = viewer.user.__typename === 'Professional';
+  return (
+    <nav className="kp-nav" aria-label={t('app.mainNavigation')}>
+      {mainMenu()
+        .filter((item) => professional || !item.professionalsOnly)
+        .map((item) =>
+          !item.role || hasRole(item.role) ? (
+            <NavLink key={item.to} to={item.to} end={item.to === '/'}>
+              {item.label}
+            </NavLink>
+          ) : (
+            <span key={item.to} className="kp-nav-disabled" aria-disabled="true" title={t(item.role === 'ADMIN' ? 'nav.adminOnly' : 'nav.supervisorOnly')}>
+              {item.label}
+            </span>
+          ),
+        )}
+    </nav>
+  );
 }
 
 function Header() {
-  const { t, language, setLanguage } = useI18n();
+  const language = useLanguage();
   const { viewer, membership, selectSchool, logout } = useSession();
   const navigate = useNavigate();
-  const roles = membership?.roles ?? [];
-  const isAdmin = roles.includes('ADMIN');
-  const isSupervisor = roles.includes('SUPERVISOR');
-
   const userMenu: MenuBarItem[] = [
     {
       text: viewer.user.displayName,
@@ -30,31 +45,21 @@ function Header() {
       ],
     },
   ];
-
   return (
     <header className="kp-header" slot="navbar">
+      <a
+        className="kp-skip-link"
+        href="#main"
+        onClick={(e) => {
+          // the page's <base href> would turn "#main" into a link to the start page: move the focus instead
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
       <span className="kp-brand">{t('app.name')}</span>
-      <nav className="kp-nav" aria-label="Hoofdmenu">
-        <NavLink to="/">{t('nav.home')}</NavLink>
-        {viewer.user.__typename === 'Professional' && (
-          <>
-            {isAdmin ? (
-              <NavLink to="/beheer">{t('nav.admin')}</NavLink>
-            ) : (
-              <span className="kp-nav-disabled" aria-disabled="true" title={t('nav.adminOnly')}>
-                {t('nav.admin')}
-              </span>
-            )}
-            {isSupervisor ? (
-              <NavLink to="/resultaten">{t('nav.results')}</NavLink>
-            ) : (
-              <span className="kp-nav-disabled" aria-disabled="true" title={t('nav.supervisorOnly')}>
-                {t('nav.results')}
-              </span>
-            )}
-          </>
-        )}
-      </nav>
+      <MainNav />
       <span className="kp-spacer" />
       {viewer.memberships.length > 0 && (
         <Select
@@ -71,32 +76,29 @@ function Header() {
         items={userMenu}
         onItemSelected={(e) => {
           const action = (e.detail.value as MenuBarItem & { action?: string }).action;
-          if (action === 'logout') {
-            void logout();
-          } else if (action === 'profile') {
-            navigate('/profiel');
-          } else if (action === 'language') {
-            setLanguage(language === 'nl' ? 'en' : 'nl');
-          }
+          if (action === 'logout') void logout();
+          else if (action === 'profile') navigate('/profiel');
+          else if (action === 'language') void setLanguage(language === 'nl' ? 'en' : 'nl');
         }}
       />
+      <ActivityBar />
     </header>
   );
 }
 
 export default function MainLayout() {
   return (
-    <I18nProvider>
-      <SessionProvider fallback={<Loading />}>
+    <Providers>
+      <SessionProvider>
         <AppLayout>
           <Header />
-          <main className="kp-main">
-            <Suspense fallback={<Loading />}>
+          <main className="kp-main" id="main" tabIndex={-1}>
+            <Suspense fallback={<Busy />}>
               <Outlet />
             </Suspense>
           </main>
         </AppLayout>
       </SessionProvider>
-    </I18nProvider>
+    </Providers>
   );
 }

@@ -1,18 +1,21 @@
 import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
 import { LoginForm, type LoginI18n } from '@vaadin/react-components/LoginForm.js';
 import { useState } from 'react';
+import { usePageTitle } from '../components/PageHeader';
+import { Providers } from '../components/Providers';
+import { setLanguage, t, useLanguage } from '../i18n';
 import { csrfHeaders } from '../lib/graphql';
-import '../styles/klaspoort.css';
-import { I18nProvider, useI18n, usePageTitle } from '../lib/i18n';
 
-export const config: ViewConfig = { title: 'Inloggen', skipLayouts: true };
+export const config: ViewConfig = { title: 'login.submit', skipLayouts: true, menu: { exclude: true } };
 
 function Login() {
-  const { t, language, setLanguage } = useI18n();
+  const language = useLanguage();
   const [error, setError] = useState(false);
+  const [retryAfter, setRetryAfter] = useState<number | undefined>();
   const [busy, setBusy] = useState(false);
   usePageTitle(t('login.submit'));
 
+  const throttled = retryAfter !== undefined;
   const i18n: LoginI18n = {
     form: {
       title: t('login.title'),
@@ -22,8 +25,8 @@ function Login() {
       forgotPassword: t('login.forgot'),
     },
     errorMessage: {
-      title: t('login.error.title'),
-      message: t('login.error.message'),
+      title: throttled ? t('login.throttled.title') : t('login.error.title'),
+      message: throttled ? t('login.throttled.message', { seconds: retryAfter }) : t('login.error.message'),
       username: t('login.error.username'),
       password: t('login.error.password'),
     },
@@ -41,22 +44,20 @@ function Login() {
       window.location.assign('/');
       return;
     }
+    // 429: too many failed attempts for this account or address; the server says how long to wait
+    setRetryAfter(response.status === 429 ? Number(response.headers.get('Retry-After') ?? 60) : undefined);
     setError(true);
     setBusy(false);
   }
 
   return (
     <main className="kp-login">
-      <p className="kp-brand-large" aria-hidden="true">Klaspoort</p>
+      <p className="kp-brand-large" aria-hidden="true">
+        Klaspoort
+      </p>
       <p>{t('login.description')}</p>
-      <LoginForm
-        i18n={i18n}
-        error={error}
-        disabled={busy}
-        noForgotPassword
-        onLogin={(e) => void login(e.detail.username, e.detail.password)}
-      />
-      <button type="button" className="kp-link-button" onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}>
+      <LoginForm i18n={i18n} error={error} disabled={busy} noForgotPassword onLogin={(e) => void login(e.detail.username, e.detail.password)} />
+      <button type="button" className="kp-link-button" lang={language === 'nl' ? 'en' : 'nl'} onClick={() => void setLanguage(language === 'nl' ? 'en' : 'nl')}>
         {t('header.language')}
       </button>
     </main>
@@ -65,8 +66,8 @@ function Login() {
 
 export default function LoginView() {
   return (
-    <I18nProvider>
+    <Providers>
       <Login />
-    </I18nProvider>
+    </Providers>
   );
 }

@@ -1,12 +1,14 @@
 import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
 import { Button } from '@vaadin/react-components/Button.js';
-import { Dialog } from '@vaadin/react-components/Dialog.js';
-import { Grid } from '@vaadin/react-components/Grid.js';
-import { GridColumn } from '@vaadin/react-components/GridColumn.js';
 import { Select } from '@vaadin/react-components/Select.js';
 import { TextField } from '@vaadin/react-components/TextField.js';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { AdminNav, type MenuDetail } from '../../components/AdminNav';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { type Column, DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { fieldError, FormErrors } from '../../components/FormErrors';
+import { PageHeader } from '../../components/PageHeader';
 import {
   type ConnectionType,
   type IpRangeFragment,
@@ -15,118 +17,137 @@ import {
   SchoolIpRangeRemoveDocument,
   SchoolIpRangesDocument,
 } from '../../gql/graphql';
-import { execute, useQuery } from '../../lib/graphql';
-import { type MessageKey, useI18n, usePageTitle } from '../../lib/i18n';
+import { t } from '../../i18n';
+import { useGqlMutation, useGqlQuery } from '../../lib/data';
+import { fieldErrors, generalErrors, requestFailure, type ServerError } from '../../lib/errors';
 import { useSession } from '../../lib/session';
 
-export const config: ViewConfig = { title: 'IP-adressen' };
+export const config: ViewConfig<MenuDetail> = { title: 'admin.ipRanges', menu: { order: 14 }, detail: { admin: true } };
 
 const CONNECTION_TYPES: ConnectionType[] = ['FIBER', 'CABLE', 'DSL', 'MOBILE', 'OTHER'];
+const FIELDS = ['from', 'to'];
+/** The connection type in the words the Logboek uses for it too (the server's `auditchange.connectionType.*`). */
+const connectionTypeName = (type: ConnectionType) => t(`auditchange.connectionType.${type}`);
 
 /** B2: the school's IP addresses and ranges (IPv4/IPv6, CIDR or from–to): add, activate, remove. */
 export default function IpRangesView() {
-  const { t } = useI18n();
-  usePageTitle(t('ip.title'));
-  const { membership } = useSession();
-  const schoolId = membership?.school.id ?? '';
-  const { data, refetch } = useQuery(SchoolIpRangesDocument, { schoolId }, !schoolId);
+  const { schoolId } = useSession();
+  const query = useGqlQuery(SchoolIpRangesDocument, { schoolId }, { enabled: !!schoolId });
+  const add = useGqlMutation(SchoolIpRangeAddDocument);
+  const activate = useGqlMutation(SchoolIpRangeActivateDocument);
+  const remove = useGqlMutation(SchoolIpRangeRemoveDocument);
   const [connectionType, setConnectionType] = useState<ConnectionType>('FIBER');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [errors, setErrors] = useState<readonly { field?: string | null; message: string }[]>([]);
+  const [errors, setErrors] = useState<readonly ServerError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  // the school's range a new one overlaps (OVERLAP): marked in the list, where the admin can deactivate or remove it
+  const [conflict, setConflict] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [removing, setRemoving] = useState<IpRangeFragment | null>(null);
-  const ranges = data?.school?.ipRanges ?? [];
-  const fieldError = (field: string) => errors.find((e) => e.field === field)?.message;
+  const fields = fieldErrors(errors);
   // a field's error goes as soon as it is edited, so the form does not shift under the next click
-  const clearError = (field: string) => setErrors((es) => (es.some((e) => e.field === field) ? es.filter((e) => e.field !== field) : es));
+  const clear = (field: string) => setErrors((es) => es.filter((e) => e.field !== field));
 
-  async function add() {
-    const result = (
-      await execute(SchoolIpRangeAddDocument, { input: { schoolId, connectionType, from, to: to || null, active: true } })
-    ).schoolIpRangeAdd;
-    setErrors(result.errors);
-    if (result.ipRange) {
-      setMessage(`${t('ip.added')}: ${result.ipRange.notation}`);
-      setFrom('');
-      setTo('');
-      refetch();
+  /** Runs a mutation; its errors (or the request's failure) are shown, never swallowed. */
+  async function attempt(action: () => Promise<readonly ServerError[]>, success?: string) {
+    setFailure(null);
+    setMessage(null);
+    setConflict(null);
+    try {
+      const result = await action();
+      setErrors(result);
+      if (!result.length && success) setMessage(success);
+      return result.length === 0;
+    } catch (e) {
+      setFailure(requestFailure(e));
+      return false;
     }
   }
 
-  async function activate(range: IpRangeFragment, active: boolean) {
-    const result = (await execute(SchoolIpRangeActivateDocument, { input: { ipRangeId: range.id, active } }))
-      .schoolIpRangeActivate;
-    setErrors(result.errors);
-    refetch();
+  async function submit() {
+    const notation = from;
+    const ok = await attempt(async () => {
+      const result = (await add.run({ input: { schoolId, connectionType, from, to: to || null, active: true } })).schoolIpRangeAdd;
+      setConflict(result.conflictingRange?.id ?? null);
+      return result.ipRange ? [] : result.errors;
+    }, t('ip.added', { notation }));
+    if (ok) {
+      setFrom('');
+      setTo('');
+    }
   }
 
-  async function remove(range: IpRangeFragment) {
-    const result = (await execute(SchoolIpRangeRemoveDocument, { input: { ipRangeId: range.id } })).schoolIpRangeRemove;
-    setErrors(result.errors);
-    if (!result.errors.length) setMessage(`${t('ip.removed')}: ${range.notation}`);
-    refetch();
-  }
+  const columns: Column<IpRangeFragment>[] = [
+    { key: 'range', header: t('ip.range'), cell: (r) => (r.id === conflict ? <mark>{r.notation}</mark> : r.notation) },
+    { key: 'type', header: t('ip.connectionType'), cell: (r) => connectionTypeName(r.connectionType) },
+    { key: 'status', header: t('ip.status'), cell: (r) => (r.active ? t('ip.active') : t('ip.inactive')) },
+    {
+      key: 'actions',
+      header: '',
+      cell: (r) => (
+        <span className="kp-badges">
+          <Button
+            theme="tertiary"
+            data-testid={`toggle-${r.notation}`}
+            disabled={activate.busy}
+            onClick={() => void attempt(async () => (await activate.run({ input: { ipRangeId: r.id, active: !r.active } })).schoolIpRangeActivate.errors)}
+          >
+            {r.active ? t('ip.deactivate') : t('ip.activate')}
+          </Button>
+          <Button theme="tertiary error" data-testid={`remove-${r.notation}`} onClick={() => setRemoving(r)}>
+            {t('ip.remove')}
+          </Button>
+        </span>
+      ),
+    },
+  ];
 
   return (
     <section aria-labelledby="ip-title">
-      <div className="kp-admin-head">
-        <h1 id="ip-title">{t('ip.title')}</h1>
-        <span className="kp-spacer" />
-        <Link to="/beheer">{t('admin.backToOverview')}</Link>
-      </div>
+      <PageHeader id="ip-title" title={t('ip.title')} />
+      <AdminNav />
       <p>{t('ip.explanation')}</p>
-      <form className="kp-filters" onSubmit={(e) => { e.preventDefault(); void add(); }} aria-label={t('ip.add')}>
+      <form className="kp-filters" aria-label={t('ip.add')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <Select
           label={t('ip.connectionType')}
           value={connectionType}
-          items={CONNECTION_TYPES.map((c) => ({ label: t(`ip.type.${c}` as MessageKey), value: c }))}
+          items={CONNECTION_TYPES.map((c) => ({ label: connectionTypeName(c), value: c }))}
           onValueChanged={(e) => setConnectionType(e.detail.value as ConnectionType)}
         />
-        <TextField label={t('ip.from')} helperText={t('ip.fromHelp')} value={from} required invalid={!!fieldError('from')} errorMessage={fieldError('from')} onValueChanged={(e) => { setFrom(e.detail.value); clearError('from'); }} />
-        <TextField label={t('ip.to')} helperText={t('ip.toHelp')} value={to} invalid={!!fieldError('to')} errorMessage={fieldError('to')} onValueChanged={(e) => { setTo(e.detail.value); clearError('to'); }} />
-        <Button theme="primary" onClick={() => void add()}>{t('ip.add')}</Button>
+        <TextField label={t('ip.from')} helperText={t('ip.fromHelp')} value={from} required {...fieldError(fields.from)} onValueChanged={(e) => { setFrom(e.detail.value); clear('from'); }} />
+        <TextField label={t('ip.to')} helperText={t('ip.toHelp')} value={to} {...fieldError(fields.to)} onValueChanged={(e) => { setTo(e.detail.value); clear('to'); }} />
+        <Button theme="primary" disabled={add.busy} onClick={() => void submit()}>
+          {t('ip.add')}
+        </Button>
       </form>
-      {errors.filter((e) => e.field !== 'from' && e.field !== 'to').map((e, i) => (
-        <p key={i} role="alert" className="kp-error">{e.message}</p>
-      ))}
+      <FormErrors errors={generalErrors(errors, FIELDS)} messages={failure ? [failure] : []} />
       {message && <p role="status">{message}</p>}
-      <Grid items={ranges} allRowsVisible aria-label={t('ip.title')}>
-        <GridColumn header={t('ip.range')}>{({ item }: { item: IpRangeFragment }) => <span>{item.notation}</span>}</GridColumn>
-        <GridColumn header={t('ip.connectionType')}>{({ item }: { item: IpRangeFragment }) => <span>{t(`ip.type.${item.connectionType}` as MessageKey)}</span>}</GridColumn>
-        <GridColumn header={t('ip.status')}>{({ item }: { item: IpRangeFragment }) => <span>{item.active ? t('ip.active') : t('ip.inactive')}</span>}</GridColumn>
-        <GridColumn header="" flexGrow={2}>
-          {({ item }: { item: IpRangeFragment }) => (
-            <span className="kp-badges">
-              <Button theme="tertiary" data-testid={`toggle-${item.notation}`} onClick={() => void activate(item, !item.active)}>
-                {item.active ? t('ip.deactivate') : t('ip.activate')}
-              </Button>
-              <Button theme="tertiary error" data-testid={`remove-${item.notation}`} onClick={() => setRemoving(item)}>{t('ip.remove')}</Button>
-            </span>
-          )}
-        </GridColumn>
-      </Grid>
-      <Dialog
+      <DataTable
+        label={t('ip.title')}
+        rows={query.data?.school?.ipRanges ?? []}
+        rowKey={(r) => r.id}
+        columns={columns}
+        loading={query.isPending}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        empty={<EmptyState title={t('ip.empty')} hint={t('ip.emptyHint')} />}
+      />
+      <ConfirmDialog
         opened={removing !== null}
-        headerTitle={t('ip.removeTitle')}
-        onOpenedChanged={(e) => !e.detail.value && setRemoving(null)}
-        footerRenderer={() => (
-          <>
-            <Button onClick={() => setRemoving(null)}>{t('common.cancel')}</Button>
-            <Button
-              theme="primary error"
-              onClick={() => {
-                if (removing) void remove(removing);
-                setRemoving(null);
-              }}
-            >
-              {t('ip.remove')}
-            </Button>
-          </>
-        )}
+        title={t('ip.removeTitle')}
+        confirmText={t('ip.remove')}
+        danger
+        busy={remove.busy}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => {
+          const range = removing;
+          setRemoving(null);
+          if (range) void attempt(async () => (await remove.run({ input: { ipRangeId: range.id } })).schoolIpRangeRemove.errors, t('ip.removed', { notation: range.notation }));
+        }}
       >
-        {removing ? `${t('ip.removeQuestion')} ${removing.notation}?` : ''}
-      </Dialog>
+        {removing ? t('ip.removeQuestion', { notation: removing.notation }) : ''}
+      </ConfirmDialog>
     </section>
   );
 }

@@ -1,77 +1,50 @@
 import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
 import { Button } from '@vaadin/react-components/Button.js';
-import { Checkbox } from '@vaadin/react-components/Checkbox.js';
-import { EmailField } from '@vaadin/react-components/EmailField.js';
-import { IntegerField } from '@vaadin/react-components/IntegerField.js';
-import { CheckboxGroup } from '@vaadin/react-components/CheckboxGroup.js';
 import { RadioButton } from '@vaadin/react-components/RadioButton.js';
 import { RadioGroup } from '@vaadin/react-components/RadioGroup.js';
-import { TextField } from '@vaadin/react-components/TextField.js';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import {
-  type AdminErrorFragment,
-  ProfessionalCreateDocument,
-  type Role,
-  SchoolPickersDocument,
-  StudentCreateDocument,
-} from '../../gql/graphql';
-import { execute, useQuery } from '../../lib/graphql';
-import { type MessageKey, useI18n, usePageTitle } from '../../lib/i18n';
+import { AdminNav } from '../../components/AdminNav';
+import { Busy } from '../../components/Busy';
+import { FormErrors } from '../../components/FormErrors';
+import { PageHeader } from '../../components/PageHeader';
+import { ProfessionalCreateDocument, SchoolPickersDocument, StudentCreateDocument } from '../../gql/graphql';
+import { t } from '../../i18n';
+import { useGqlMutation, useGqlQuery } from '../../lib/data';
+import { fieldErrors, generalErrors, requestFailure, type ServerError } from '../../lib/errors';
 import { useSession } from '../../lib/session';
+import { DetailsForm } from './_create/DetailsForm';
+import { type Details, EMPTY, type Kind, REVIEW_FIELDS, validate } from './_create/details';
+import { Created } from './_create/Created';
+import { Review } from './_create/Review';
 
-export const config: ViewConfig = { title: 'Gebruikers aanmaken' };
+export const config: ViewConfig = { title: 'create.title' };
 
-type Kind = 'PROFESSIONAL' | 'STUDENT';
-type Step = 1 | 2 | 3;
+type Step = '1' | '2' | '2B' | '3';
+const STEPS: { step: Step; key: 'create.step1' | 'create.step2' | 'create.step3' }[] = [
+  { step: '1', key: 'create.step1' },
+  { step: '2', key: 'create.step2' },
+  { step: '3', key: 'create.step3' },
+];
 
-interface Details {
-  firstName: string;
-  namePrefix: string;
-  lastName: string;
-  email: string;
-  function: string;
-  roles: Role[];
-  gradeYear: number | null;
-  group: string;
-  productIds: string[];
-  supervisorIds: string[];
-  username: string;
-  password: string;
-}
-
-const EMPTY: Details = {
-  firstName: '',
-  namePrefix: '',
-  lastName: '',
-  email: '',
-  function: '',
-  roles: [],
-  gradeYear: null,
-  group: '',
-  productIds: [],
-  supervisorIds: [],
-  username: '',
-  password: '',
-};
-
-/** B4 / B6: the create-user wizard of the manual (4.4): 1 role and one/many, 2 details, 2B review, 3 confirmation. */
+/**
+ * B4 / B6, the manual's wizard (4.4): 1 role and one/many, 2 details, 2B review, 3 confirmation. Every error is shown
+ * at once, on the step where its field is, and what was typed is kept.
+ */
 export default function CreateUserView() {
-  const { t } = useI18n();
-  usePageTitle(t('create.title'));
-  const { membership } = useSession();
-  const schoolId = membership?.school.id ?? '';
-  const pickers = useQuery(SchoolPickersDocument, { schoolId }, !schoolId);
-  const [step, setStep] = useState<Step>(1);
+  const { schoolId } = useSession();
+  const pickers = useGqlQuery(SchoolPickersDocument, { schoolId }, { enabled: !!schoolId });
+  const createProfessional = useGqlMutation(ProfessionalCreateDocument);
+  const createStudent = useGqlMutation(StudentCreateDocument);
+  const [step, setStep] = useState<Step>('1');
   const [kind, setKind] = useState<Kind>('PROFESSIONAL');
   const [many, setMany] = useState(false);
   const [details, setDetails] = useState<Details>(EMPTY);
-  const [review, setReview] = useState(false);
-  const [errors, setErrors] = useState<readonly AdminErrorFragment[]>([]);
-  const [created, setCreated] = useState<{ username: string; password?: string | null; activation: boolean } | null>(
-    null,
-  );
-  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<ServerError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ username: string; password?: string | null; activation: boolean } | null>(null);
+  const busy = createProfessional.busy || createStudent.busy;
 
   const products = pickers.data?.school?.products ?? [];
   const supervisors = pickers.data?.school?.supervisors ?? [];
@@ -79,21 +52,31 @@ export default function CreateUserView() {
   const set = <K extends keyof Details>(key: K, value: Details[K]) => {
     setDetails((d) => ({ ...d, [key]: value }));
     // a field's error goes as soon as it is edited, so the form does not shift under the next click
-    setErrors((es) => (es.some((e) => e.field === key) ? es.filter((e) => e.field !== key) : es));
+    setErrors(({ [key]: _, ...rest }) => rest);
   };
-  const fieldError = (field: string) => errors.find((e) => e.field === field)?.message;
 
-  async function save(dryRun: boolean) {
-    setBusy(true);
-    setErrors([]);
+  /** The server's errors go to their fields, on the step that has the field; the rest above the buttons. */
+  function refused(serverErrors: readonly ServerError[]) {
+    const byField = fieldErrors(serverErrors);
+    setErrors(byField);
+    setGeneral(generalErrors(serverErrors, Object.keys(byField)));
+    setStep(Object.keys(byField).some((f) => !REVIEW_FIELDS.includes(f)) ? '2' : '2B');
+  }
+
+  async function submit(dryRun: boolean) {
+    setFailure(null);
+    setGeneral([]);
+    const problems = validate(kind, details);
+    setErrors(problems);
+    if (Object.keys(problems).length) {
+      setStep('2');
+      return;
+    }
     try {
       if (kind === 'PROFESSIONAL') {
-        if (dryRun) {
-          setReview(true);
-          return;
-        }
+        if (dryRun) return setStep('2B');
         const result = (
-          await execute(ProfessionalCreateDocument, {
+          await createProfessional.run({
             input: {
               schoolId,
               firstName: details.firstName,
@@ -106,17 +89,12 @@ export default function CreateUserView() {
             },
           })
         ).professionalCreate;
-        if (result.errors.length) {
-          setErrors(result.errors);
-          setReview(false);
-          return;
-        }
+        if (result.errors.length) return refused(result.errors);
         setCreated({ username: details.email, activation: result.activationPending });
-        setStep(3);
       } else {
         // step 2 → 2B: a dry run validates and suggests the username and password, which stay editable
         const result = (
-          await execute(StudentCreateDocument, {
+          await createStudent.run({
             input: {
               schoolId,
               firstName: details.firstName,
@@ -132,50 +110,35 @@ export default function CreateUserView() {
             },
           })
         ).studentCreate;
-        if (result.errors.length) {
-          setErrors(result.errors);
-          setReview(false);
-          return;
-        }
+        if (result.errors.length) return refused(result.errors);
         if (dryRun) {
-          setDetails((d) => ({
-            ...d,
-            username: result.credentials?.username ?? d.username,
-            password: result.credentials?.password ?? d.password,
-          }));
-          setReview(true);
-          return;
+          setDetails((d) => ({ ...d, username: result.credentials?.username ?? d.username, password: result.credentials?.password ?? d.password }));
+          return setStep('2B');
         }
-        setCreated({
-          username: result.credentials?.username ?? '',
-          password: result.credentials?.password,
-          activation: false,
-        });
-        setStep(3);
+        setCreated({ username: result.credentials?.username ?? '', password: result.credentials?.password, activation: false });
       }
-    } finally {
-      setBusy(false);
+      setStep('3');
+    } catch (e) {
+      setFailure(requestFailure(e));
     }
   }
 
+  const current = step === '2B' ? '2' : step;
   return (
     <section aria-labelledby="create-title" className="kp-wizard">
-      <h1 id="create-title">{t('create.title')}</h1>
+      <PageHeader id="create-title" title={t('create.title')} />
+      <AdminNav />
       <ol className="kp-steps" aria-label={t('create.steps')}>
-        {[1, 2, 3].map((s) => (
-          <li key={s} aria-current={step === s ? 'step' : undefined}>
-            {t(`create.step${s}` as MessageKey)}
+        {STEPS.map((s) => (
+          <li key={s.step} aria-current={current === s.step ? 'step' : undefined}>
+            {t(s.key)}
           </li>
         ))}
       </ol>
 
-      {step === 1 && (
+      {step === '1' && (
         <div className="kp-form">
-          <RadioGroup
-            label={t('create.role')}
-            value={kind}
-            onValueChanged={(e) => setKind(e.detail.value as Kind)}
-          >
+          <RadioGroup label={t('create.role')} value={kind} onValueChanged={(e) => setKind(e.detail.value as Kind)}>
             <RadioButton value="PROFESSIONAL" label={t('create.professional')} />
             <RadioButton value="STUDENT" label={t('create.student')} />
           </RadioGroup>
@@ -194,119 +157,46 @@ export default function CreateUserView() {
           )}
           <div className="kp-buttons">
             <Link to="/beheer">{t('common.cancel')}</Link>
-            <Button theme="primary" disabled={many || noSupervisor} onClick={() => setStep(2)}>
+            <Button theme="primary" disabled={many || noSupervisor} onClick={() => setStep('2')}>
               {t('create.next')}
             </Button>
           </div>
         </div>
       )}
 
-      {step === 2 && !review && (
-        <form className="kp-form" onSubmit={(e) => e.preventDefault()} aria-label={t('create.step2')}>
-          <TextField label={t('profile.firstName')} required value={details.firstName} errorMessage={fieldError('firstName')} invalid={!!fieldError('firstName')} onValueChanged={(e) => set('firstName', e.detail.value)} />
-          <TextField label={t('profile.namePrefix')} value={details.namePrefix} onValueChanged={(e) => set('namePrefix', e.detail.value)} />
-          <TextField label={t('profile.lastName')} required value={details.lastName} errorMessage={fieldError('lastName')} invalid={!!fieldError('lastName')} onValueChanged={(e) => set('lastName', e.detail.value)} />
-          {kind === 'PROFESSIONAL' ? (
-            <>
-              <EmailField label={t('profile.email')} required value={details.email} errorMessage={fieldError('email')} invalid={!!fieldError('email')} onValueChanged={(e) => set('email', e.detail.value)} />
-              <TextField label={t('profile.function')} value={details.function} onValueChanged={(e) => set('function', e.detail.value)} />
-              <fieldset>
-                <legend>{t('admin.roles')}</legend>
-                {(['ADMIN', 'SUPERVISOR'] as Role[]).map((role) => (
-                  <Checkbox
-                    key={role}
-                    label={t(`role.${role}` as MessageKey)}
-                    checked={details.roles.includes(role)}
-                    onCheckedChanged={(e) =>
-                      set('roles', e.detail.value ? [...new Set([...details.roles, role])] : details.roles.filter((r) => r !== role))
-                    }
-                  />
-                ))}
-              </fieldset>
-              {details.roles.includes('SUPERVISOR') && (
-                <CheckboxGroup label={t('admin.productsForSupervisors')} value={details.productIds} onValueChanged={(e) => set('productIds', e.detail.value)}>
-                {products.map((p) => (
-                  <Checkbox key={p.id} value={p.id} label={p.name} />
-                ))}
-              </CheckboxGroup>
-              )}
-            </>
+      {(step === '2' || step === '2B') && (
+        <form className="kp-form" onSubmit={(e) => e.preventDefault()} aria-label={t(step === '2' ? 'create.step2' : 'create.review')}>
+          {step === '2' && pickers.isPending ? (
+            <Busy />
+          ) : step === '2' ? (
+            <DetailsForm kind={kind} details={details} errors={errors} products={products} supervisors={supervisors} set={set} />
           ) : (
             <>
-              <IntegerField label={t('admin.col.gradeYear')} required min={1} max={8} stepButtonsVisible value={details.gradeYear?.toString() ?? ''} errorMessage={fieldError('gradeYear')} invalid={!!fieldError('gradeYear')} onValueChanged={(e) => set('gradeYear', e.detail.value ? Number(e.detail.value) : null)} />
-              <TextField label={t('profile.group')} value={details.group} onValueChanged={(e) => set('group', e.detail.value)} />
-              <CheckboxGroup label={t('admin.col.products')} required value={details.productIds} onValueChanged={(e) => set('productIds', e.detail.value)}>
-                {products.map((p) => (
-                  <Checkbox key={p.id} value={p.id} label={p.name} />
-                ))}
-              </CheckboxGroup>
-              <CheckboxGroup label={t('admin.supervisors')} required value={details.supervisorIds} onValueChanged={(e) => set('supervisorIds', e.detail.value)}>
-                {supervisors.map((p) => (
-                  <Checkbox key={p.id} value={p.id} label={p.displayName} />
-                ))}
-              </CheckboxGroup>
+              <h2>{t('create.review')}</h2>
+              <Review kind={kind} details={details} errors={errors} products={products} supervisors={supervisors} set={set} />
             </>
           )}
-          {errors.filter((e) => !e.field).map((e, i) => (
-            <p key={i} role="alert" className="kp-error">{e.message}</p>
-          ))}
+          {Object.keys(errors).length > 0 && <p className="kp-error">{t('create.fixErrors')}</p>}
+          <FormErrors errors={general} messages={failure ? [failure] : []} />
           <div className="kp-buttons">
-            <Button onClick={() => setStep(1)}>{t('create.back')}</Button>
-            <Button theme="primary" disabled={busy} onClick={() => void save(true)}>{t('create.next')}</Button>
+            <Button onClick={() => setStep(step === '2' ? '1' : '2')}>{t('create.back')}</Button>
+            <Button theme="primary" disabled={busy} onClick={() => void submit(step === '2')}>
+              {t(step === '2' ? 'create.next' : 'create.save')}
+            </Button>
           </div>
         </form>
       )}
 
-      {step === 2 && review && (
-        <div className="kp-form" aria-label={t('create.review')}>
-          <h2>{t('create.review')}</h2>
-          <dl className="kp-summary">
-            <dt>{t('admin.col.name')}</dt>
-            <dd>{[details.firstName, details.namePrefix, details.lastName].filter(Boolean).join(' ')}</dd>
-            {kind === 'PROFESSIONAL' ? (
-              <>
-                <dt>{t('profile.email')}</dt><dd>{details.email}</dd>
-                <dt>{t('admin.roles')}</dt><dd>{details.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}</dd>
-              </>
-            ) : (
-              <>
-                <dt>{t('admin.col.gradeYear')}</dt><dd>{details.gradeYear}</dd>
-              </>
-            )}
-          </dl>
-          {kind === 'STUDENT' && (
-            <>
-              <p>{t('create.credentialsHint')}</p>
-              <TextField label={t('admin.col.username')} required value={details.username} onValueChanged={(e) => set('username', e.detail.value)} />
-              <TextField label={t('login.password')} required value={details.password} onValueChanged={(e) => set('password', e.detail.value)} />
-            </>
-          )}
-          <div className="kp-buttons">
-            <Button onClick={() => setReview(false)}>{t('create.back')}</Button>
-            <Button theme="primary" disabled={busy} onClick={() => void save(false)}>{t('create.save')}</Button>
-          </div>
-        </div>
-      )}
-
-      {step === 3 && created && (
-        <div className="kp-form" role="status">
-          <h2>{t('create.done')}</h2>
-          <dl className="kp-summary">
-            <dt>{t('admin.col.username')}</dt>
-            <dd data-testid="created-username">{created.username}</dd>
-            {created.password && (
-              <>
-                <dt>{t('login.password')}</dt>
-                <dd data-testid="created-password">{created.password}</dd>
-              </>
-            )}
-          </dl>
-          <p>{created.activation ? t('create.activationPending') : t('create.passOn')}</p>
-          <div className="kp-buttons">
-            <Button onClick={() => { setDetails(EMPTY); setCreated(null); setReview(false); setStep(1); }}>{t('create.another')}</Button>
-            <Link to="/beheer">{t('create.toOverview')}</Link>
-          </div>
-        </div>
+      {step === '3' && created && (
+        <Created
+          created={created}
+          onAnother={() => {
+            setDetails(EMPTY);
+            setCreated(null);
+            setErrors({});
+            setStep('1');
+          }}
+        />
       )}
     </section>
   );

@@ -1,87 +1,68 @@
 import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
-import { Grid } from '@vaadin/react-components/Grid.js';
-import { GridColumn } from '@vaadin/react-components/GridColumn.js';
-import ReactECharts from 'echarts-for-react';
 import { Link, useParams } from 'react-router';
+import { Busy, LoadFailed } from '../../../components/Busy';
+import { type Column, DataTable } from '../../../components/DataTable';
+import { EmptyState } from '../../../components/EmptyState';
+import { PageHeader } from '../../../components/PageHeader';
 import { StudentResultsDocument, type StudentResultsQuery } from '../../../gql/graphql';
-import { useQuery } from '../../../lib/graphql';
-import { useI18n, usePageTitle } from '../../../lib/i18n';
-import { formatDuration, useSelectedProduct } from '../../../lib/results';
+import { t } from '../../../i18n';
+import { useFormat } from '../../../i18n/format';
+import { useGqlQuery } from '../../../lib/data';
+import { useSelectedProduct } from '../../../lib/results';
 import { useSession } from '../../../lib/session';
+import { WeekChart } from '../_week-chart';
 
-export const config: ViewConfig = { title: 'Resultaten leerling' };
+export const config: ViewConfig = { title: 'results.title' };
 
 type Results = NonNullable<NonNullable<StudentResultsQuery['school']>['studentResults']>;
+type LessonRow = Results['lessons'][number];
+type SessionRow = Results['recentSessions'][number];
 
-/** RS4: one student's lessons, test scores, practice time per week (chart) and recent sessions. */
+/** RS4: one student's lessons, test scores, practice time per week (chart and table) and recent sessions. */
 export default function StudentResultsView() {
-  const { t, language } = useI18n();
   const { id } = useParams();
-  const { membership } = useSession();
-  const schoolId = membership?.school.id ?? '';
+  const { schoolId } = useSession();
+  const format = useFormat();
   const { product, productId } = useSelectedProduct(schoolId);
-  const { data, error } = useQuery(StudentResultsDocument, { schoolId, studentId: id ?? '', productId }, !productId || !id);
-  const results = data?.school?.studentResults;
-  usePageTitle(results?.displayName ?? t('results.title'));
+  const query = useGqlQuery(StudentResultsDocument, { schoolId, studentId: id ?? '', productId }, { enabled: !!productId && !!id });
+  const results = query.data?.school?.studentResults;
 
-  if (error || (data && !results)) {
-    return <p role="alert">{t('results.notLinked')}</p>;
-  }
-  if (!results) {
-    return <p>{t('common.loading')}</p>;
-  }
-  const format = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  });
-  const minutes = (s: number) => Math.round(s / 60);
-  const chart = {
-    aria: { enabled: true },
-    tooltip: { trigger: 'axis' },
-    legend: { data: [t('results.atSchool'), t('results.atHome')] },
-    xAxis: { type: 'category', data: results.weeks.map((w) => w.week.replace(/^\d{4}-W/, 'wk ')) },
-    yAxis: { type: 'value', name: t('results.minutes') },
-    series: [
-      { name: t('results.atSchool'), type: 'bar', stack: 'time', data: results.weeks.map((w) => minutes(w.practiceTime.schoolSeconds)) },
-      { name: t('results.atHome'), type: 'bar', stack: 'time', data: results.weeks.map((w) => minutes(w.practiceTime.homeSeconds)) },
-    ],
-  };
+  if (query.error && !query.data) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data && !results) return <EmptyState title={t('results.notLinked')} action={<Link to="/resultaten">{t('results.backToOverview')}</Link>} />;
+  if (!results) return <Busy />;
+
+  const scores = (values: readonly number[]) => values.map((s) => format.number(s)).join(', ') || t('common.none');
+  const lessonColumns: Column<LessonRow>[] = [
+    { key: 'lesson', header: t('results.lesson'), cell: (l) => l.lesson.title },
+    { key: 'done', header: t('results.completed'), cell: (l) => (l.completed ? t('common.yes') : t('common.no')) },
+    { key: 'sessions', header: t('results.sessions'), numeric: true, cell: (l) => format.number(l.sessions) },
+    { key: 'scores', header: t('results.testScores'), numeric: true, cell: (l) => scores(l.testScores) },
+  ];
+  const sessionColumns: Column<SessionRow>[] = [
+    { key: 'when', header: t('audit.when'), cell: (s) => format.dateTime(s.startedAt) },
+    { key: 'lesson', header: t('results.lesson'), numeric: true, cell: (s) => format.number(s.lessonPosition) },
+    { key: 'where', header: t('results.where'), cell: (s) => (s.location === 'SCHOOL' ? t('results.atSchool') : t('results.atHome')) },
+    { key: 'duration', header: t('results.duration'), numeric: true, cell: (s) => format.duration((Date.parse(s.endedAt) - Date.parse(s.startedAt)) / 1000) },
+    { key: 'score', header: t('results.testScores'), numeric: true, cell: (s) => (s.testScore == null ? '' : format.number(s.testScore)) },
+  ];
+  const practised = results.lessons.filter((l) => l.sessions > 0);
+  const none = t('common.none');
 
   return (
     <section aria-labelledby="student-title">
-      <div className="kp-admin-head">
-        <h1 id="student-title">{results.displayName}</h1>
-        <span className="kp-spacer" />
+      <PageHeader
+        id="student-title"
+        title={results.displayName}
+        subtitle={`${product?.name ?? ''} · ${t('admin.col.gradeYear')} ${results.gradeYear} · ${t('results.highestLesson')}: ${results.highestCompletedLesson ?? none} · ${t('results.untilTest')}: ${results.lessonsUntilNextTest ?? none}`}
+      >
         <Link to="/resultaten">{t('results.backToOverview')}</Link>
-      </div>
-      <p className="kp-subtitle">
-        {product?.name} · {t('admin.col.gradeYear')} {results.gradeYear} · {t('results.highestLesson')}:{' '}
-        {results.highestCompletedLesson ?? '—'} · {t('results.untilTest')}: {results.lessonsUntilNextTest ?? '—'}
-      </p>
+      </PageHeader>
       <h2>{t('results.perWeek')}</h2>
-      <figure className="kp-chart" aria-label={t('results.perWeek')}>
-        <ReactECharts option={chart} style={{ height: 280 }} />
-      </figure>
+      {results.weeks.length === 0 ? <EmptyState title={t('results.noSessions')} /> : <WeekChart weeks={results.weeks} />}
       <h2>{t('results.lessons')}</h2>
-      <Grid items={results.lessons.filter((l) => l.sessions > 0)} allRowsVisible aria-label={t('results.lessons')}>
-        <GridColumn header={t('results.lesson')}>{({ item }: { item: Results['lessons'][number] }) => <span>{item.lesson.title}</span>}</GridColumn>
-        <GridColumn header={t('results.completed')}>{({ item }: { item: Results['lessons'][number] }) => <span>{item.completed ? t('results.yes') : t('results.no')}</span>}</GridColumn>
-        <GridColumn header={t('results.sessions')}>{({ item }: { item: Results['lessons'][number] }) => <span>{item.sessions}</span>}</GridColumn>
-        <GridColumn header={t('results.testScores')}>{({ item }: { item: Results['lessons'][number] }) => <span>{item.testScores.join(', ') || '—'}</span>}</GridColumn>
-      </Grid>
+      <DataTable label={t('results.lessons')} rows={practised} rowKey={(l) => String(l.lesson.position)} columns={lessonColumns} empty={<EmptyState title={t('results.noSessions')} />} />
       <h2>{t('results.recent')}</h2>
-      <Grid items={results.recentSessions} allRowsVisible aria-label={t('results.recent')}>
-        <GridColumn header={t('audit.when')}>{({ item }: { item: Results['recentSessions'][number] }) => <span>{format.format(new Date(item.startedAt))}</span>}</GridColumn>
-        <GridColumn header={t('results.lesson')}>{({ item }: { item: Results['recentSessions'][number] }) => <span>{item.lessonPosition}</span>}</GridColumn>
-        <GridColumn header={t('results.where')}>{({ item }: { item: Results['recentSessions'][number] }) => <span>{item.location === 'SCHOOL' ? t('results.atSchool') : t('results.atHome')}</span>}</GridColumn>
-        <GridColumn header={t('results.duration')}>
-          {({ item }: { item: Results['recentSessions'][number] }) => (
-            <span>{formatDuration((new Date(item.endedAt).getTime() - new Date(item.startedAt).getTime()) / 1000)}</span>
-          )}
-        </GridColumn>
-        <GridColumn header={t('results.testScores')}>{({ item }: { item: Results['recentSessions'][number] }) => <span>{item.testScore ?? ''}</span>}</GridColumn>
-      </Grid>
+      <DataTable label={t('results.recent')} rows={results.recentSessions} rowKey={(s) => s.id} columns={sessionColumns} empty={<EmptyState title={t('results.noSessions')} />} />
     </section>
   );
 }

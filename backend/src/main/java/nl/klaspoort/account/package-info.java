@@ -1,6 +1,6 @@
 /**
- * A person's own login: the password rule (B1) every password follows, and the single-use links mailed to set a
- * password, reset it or confirm a new e-mail address.
+ * A person's own login: the single-use links mailed to set a password or reset it, one's own password change, and the
+ * mails of a login e-mail change. The password rule itself is {@link nl.klaspoort.security.PasswordRule}.
  */
 @ApplicationModule(allowedDependencies = {"administration", "mail", "people", "platform", "school", "security"})
 package nl.klaspoort.account;

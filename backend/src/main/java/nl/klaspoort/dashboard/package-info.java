@@ -1,7 +1,7 @@
 /**
  * The school dashboard's numbers ({@code School.counts}). Owns no table.
  */
-@ApplicationModule(allowedDependencies = {"school", "contract", "platform"})
+@ApplicationModule(allowedDependencies = {"school", "contract", "platform", "security"})
 package nl.klaspoort.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

@@ -42,6 +42,19 @@ public class Memberships {
         return userIds.isEmpty() ? Map.of() : queries.lock(schoolId, userIds);
     }
 
+    /**
+     * Whether the person is a member of any school besides this one (archived there or not): a professional who works
+     * elsewhere too, whose identity a school admin must then not change.
+     */
+    public boolean memberElsewhere(long userId, long schoolId) {
+        return queries.memberElsewhere(userId, schoolId);
+    }
+
+    /** The schools where the person is a member (archived there or not), by id. */
+    public java.util.List<Long> schoolsOf(long userId) {
+        return queries.schoolsOf(userId);
+    }
+
     /** The users become (active) members of the school. */
     public void join(long schoolId, Collection<Long> userIds) {
         if (!userIds.isEmpty()) {

@@ -25,5 +25,7 @@ public enum CommonError implements ErrorCode {
     /** {@code after} is not a cursor of this list. */
     INVALID_CURSOR,
     /** {@code after} is a cursor of the same list in another order. */
-    CURSOR_OF_OTHER_ORDER
+    CURSOR_OF_OTHER_ORDER,
+    /** Too many requests or attempts; try again after {@code retryAfterSeconds}. */
+    TOO_MANY_REQUESTS
 }

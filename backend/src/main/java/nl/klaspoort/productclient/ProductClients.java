@@ -5,16 +5,17 @@ import nl.klaspoort.platform.ErrorCode;
 import nl.klaspoort.platform.PayloadError;
 
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.klaspoort.platform.AccessRefusedException;
+import nl.klaspoort.access.Publishers;
 import nl.klaspoort.security.CurrentUser;
-import org.springframework.beans.factory.annotation.Value;
+import nl.klaspoort.security.SecurityEvents;
 import nl.klaspoort.product.Product;
 import nl.klaspoort.product.Products;
 import nl.klaspoort.productclient.internal.ProductClientQueries;
@@ -23,9 +24,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Registers OAuth2 clients for products. Only publisher staff may: the professionals whose e-mail addresses are listed
- * in {@code klaspoort.publisher.admins} (comma separated; empty = nobody, as in the {@code prod} profile unless set
- * with {@code KLASPOORT_PUBLISHER_ADMINS}). The secret is generated here, returned once and stored as a bcrypt hash.
+ * OAuth2 clients of products: registered, listed, disabled and enabled, and given a new secret by the publisher's staff
+ * (PUBLISHER, see {@code access.Publishers}: a role held by person, never an e-mail comparison). A secret is generated
+ * here, returned once and stored as a hash; {@code created_by} holds the registering person's id.
  */
 @Service
 public class ProductClients {
@@ -38,7 +39,7 @@ public class ProductClients {
 
         Scope(String value) { this.value = value; }
 
-        static Scope of(String value) {
+        public static Scope of(String value) {
             for (Scope scope : values()) {
                 if (scope.value.equals(value)) {
                     return scope;
@@ -48,10 +49,18 @@ public class ProductClients {
         }
     }
 
-    public record Client(String clientId, long productId, String name, List<Scope> scopes) {}
+    /** A client as the publisher sees it. */
+    public record Client(String clientId, long productId, String name, List<Scope> scopes, boolean enabled,
+            OffsetDateTime createdAt, OffsetDateTime secretRotatedAt) {}
 
-    /** The error codes of product clients ({@code extend enum ErrorCode} in {@code results.graphqls}). */
-    enum ProductClientError implements ErrorCode { PRODUCT_NOT_FOUND, NO_SCOPES }
+    /**
+     * The error codes of product clients ({@code extend enum ErrorCode} in {@code results.graphqls} and
+     * {@code productclients.graphqls}).
+     */
+    enum ProductClientError implements ErrorCode { PRODUCT_NOT_FOUND, NO_SCOPES, CLIENT_NOT_FOUND }
+
+    /** The result of enabling or disabling a client. */
+    public record Changed(Client client, List<PayloadError> errors) {}
 
     public record Registration(Client client, String clientSecret, List<PayloadError> errors) {}
 
@@ -62,23 +71,65 @@ public class ProductClients {
     private final ProductClientQueries queries;
     private final Products products;
     private final PasswordEncoder passwords;
-    private final Set<String> publisherAdmins;
+    private final Publishers publishers;
 
     ProductClients(ProductClientStore store, ProductClientQueries queries, Products products, PasswordEncoder passwords,
-            @Value("${klaspoort.publisher.admins:}") List<String> publisherAdmins) {
+            Publishers publishers) {
         this.store = store;
         this.queries = queries;
         this.products = products;
         this.passwords = passwords;
-        this.publisherAdmins = publisherAdmins.stream().map(s -> s.strip().toLowerCase(Locale.ROOT))
-                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        this.publishers = publishers;
+    }
+
+    /** Publisher staff only (PUBLISHER, held by person); everyone else is refused (FORBIDDEN). */
+    private void requirePublisher() {
+        publishers.require("managing product clients");
+    }
+
+    /** Every product's clients, by product and name; publisher staff only. */
+    public List<Client> list() {
+        requirePublisher();
+        return queries.clients();
+    }
+
+    /**
+     * Disables or enables a client; publisher staff only. A disabled client gets no token, and the tokens it holds are
+     * refused from the next request on.
+     */
+    public Changed setEnabled(String clientId, boolean enabled) {
+        requirePublisher();
+        if (clientId == null || !store.setEnabled(clientId, enabled)) {
+            return new Changed(null, List.of(PayloadError.of(ProductClientError.CLIENT_NOT_FOUND).field("clientId")));
+        }
+        SecurityEvents.record(enabled ? SecurityEvents.Event.PRODUCT_CLIENT_ENABLED : SecurityEvents.Event.PRODUCT_CLIENT_DISABLED,
+                "client", clientId, "by", CurrentUser.id());
+        return new Changed(queries.client(clientId).orElseThrow(), List.of());
+    }
+
+    /**
+     * A new secret for the client, returned once and stored hashed; the old one stops working at once (tokens already
+     * issued stay valid until they expire). Publisher staff only.
+     */
+    public Registration rotateSecret(String clientId) {
+        requirePublisher();
+        String secret = newSecret();
+        if (clientId == null || !store.replaceSecret(clientId, passwords.encode(secret))) {
+            return new Registration(null, null, List.of(PayloadError.of(ProductClientError.CLIENT_NOT_FOUND).field("clientId")));
+        }
+        SecurityEvents.record(SecurityEvents.Event.PRODUCT_CLIENT_SECRET_ROTATED, "client", clientId, "by", CurrentUser.id());
+        return new Registration(queries.client(clientId).orElseThrow(), secret, List.of());
+    }
+
+    private static String newSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /** Registers a client with a generated id and secret; publisher staff only. */
     public Registration register(long productId, String name, List<Scope> scopes) {
-        if (!publisherAdmins.contains(CurrentUser.require().getUsername().toLowerCase(Locale.ROOT))) {
-            throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "registering product clients");
-        }
+        requirePublisher();
         List<PayloadError> errors = new ArrayList<>();
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
@@ -97,10 +148,8 @@ public class ProductClients {
             return new Registration(null, null, errors);
         }
         String clientId = code.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Client client = insert(clientId, clientSecret, productId, trimmed, scopes, CurrentUser.require().getUsername());
+        String clientSecret = newSecret();
+        Client client = insert(clientId, clientSecret, productId, trimmed, scopes, Long.toString(CurrentUser.id()));
         return new Registration(client, clientSecret, List.of());
     }
 
@@ -118,6 +167,6 @@ public class ProductClients {
         List<Scope> distinct = scopes.stream().distinct().toList();
         store.insert(clientId, productId, name, passwords.encode(clientSecret),
                 distinct.stream().map(scope -> scope.value).collect(Collectors.joining(" ")), createdBy);
-        return new Client(clientId, productId, name, distinct);
+        return queries.client(clientId).orElseThrow();
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import klaspoort.peers.mail.CaughtMail;
 import klaspoort.peers.mail.MailCatcher;
+import nl.klaspoort.security.UserSessions;
 import nl.klaspoort.support.FreshSchoolTest;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.TestClock;
@@ -37,6 +38,9 @@ class PasswordLinksTest extends FreshSchoolTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    UserSessions sessions;
 
     @AfterEach
     void resetClock() {
@@ -81,9 +85,11 @@ class PasswordLinksTest extends FreshSchoolTest {
     }
 
     @Test
-    @DisplayName("S6 forgotten password: the same answer for any address, a link for a known one, valid one hour")
+    @DisplayName("S6 forgotten password: the same answer for any address, a link for a known one, valid one hour; the reset signs the user out everywhere")
     void aResetRequestNeverRevealsWhetherTheAddressExists() throws Exception {
         String email = school.adminEmail();
+        Sessions.login(port, email, Sessions.PROFESSIONAL_PASSWORD); // a browser that knew the old password
+        assertThat(sessions.count(school.admin())).isPositive();
         String unknown = "niemand." + school.id() + "@school.example";
         HttpResponse<String> known = post("/account/password-reset", Map.of("email", email.toUpperCase()), "nl");
         HttpResponse<String> stranger = post("/account/password-reset", Map.of("email", unknown), "nl");
@@ -97,6 +103,7 @@ class PasswordLinksTest extends FreshSchoolTest {
         clock.advance(Duration.ofMinutes(59));
         assertThat(post("/account/password", Map.of("token", secret, "password", "Nieuw2026wachtwoord"), "nl")
                 .statusCode()).isEqualTo(204);
+        assertThat(sessions.count(school.admin())).as("a reset ends that user's sessions").isZero();
         assertThat(Sessions.login(port, email, "Nieuw2026wachtwoord").csrfToken()).isNotBlank();
         CaughtMail changed = TestMail.catcher().awaitMail(MailCatcher.to(email)
                 .and(m -> m.subject().equals("Uw Klaspoort-wachtwoord is gewijzigd")), Duration.ofSeconds(20));

@@ -109,7 +109,9 @@ class UsersAccessTest {
         ib.documentName("users-member").variable("schoolId", regenboog)
                 .variable("id", String.valueOf(fixtures.userId(Sessions.STUDENT_REGENBOOG))).execute()
                 .path("school.user.user.displayName").entity(String.class).isEqualTo("Sanne de Jong")
-                .path("school.user.enrollments[*].product.code").entityList(String.class).containsExactly("LEESLAB", "SPELLINGSTER");
+                // of the pupil's products only the one ib follows (issue 10, item 9): not spelling, nor who follows it
+                .path("school.user.enrollments[*].product.code").entityList(String.class).containsExactly("LEESLAB")
+                .path("school.user.products[*].code").entityList(String.class).containsExactly("LEESLAB");
         ib.documentName("users-member").variable("schoolId", regenboog)
                 .variable("id", String.valueOf(fixtures.userId("daan.visser"))).execute()
                 .path("school.user").valueIsNull();
@@ -124,7 +126,7 @@ class UsersAccessTest {
     }
 
     @Test
-    void aStudentReadsNoUsersButMayLoadThePickers() {
+    void aStudentReadsNoUsersNorTheStaffButMayLoadTheProducts() {
         HttpGraphQlTester student = tester(Sessions.STUDENT_REGENBOOG);
         forbidden(student.documentName("users").operationName("SchoolUsers").variable("schoolId", regenboog).variable("archived", false)
                 .variable("first", 10).variable("withTotal", true).execute(), "school.active");
@@ -134,7 +136,11 @@ class UsersAccessTest {
                 .errors().expect(e -> e.getErrorType() == ErrorType.FORBIDDEN && e.getPath().equals("school.user")).verify()
                 .path("school.user").valueIsNull();
         forbidden(student.documentName("users-ids").variable("schoolId", regenboog).execute(), "school.userIds");
-        student.documentName("users").operationName("SchoolPickers").variable("schoolId", regenboog).execute()
+        // the staff list holds e-mail addresses: not for pupils (issue 10); the school's products are
+        forbidden(student.documentName("users").operationName("SchoolPickers").variable("schoolId", regenboog).execute(),
+                "school.supervisors");
+        student.document("query($schoolId: ID!) { school(id: $schoolId) { products { name } } }").variable("schoolId", regenboog)
+                .execute()
                 .path("school.products[*].name").entityList(String.class).containsExactly("Leeslab", "Spellingster");
     }
 

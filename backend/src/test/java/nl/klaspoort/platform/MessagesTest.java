@@ -3,6 +3,7 @@ package nl.klaspoort.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -66,12 +68,8 @@ class MessagesTest {
             Properties bundle = bundle(resource);
             for (String key : bundle.stringPropertyNames()) {
                 MessageFormat format = new MessageFormat(bundle.getProperty(key), Locale.ROOT);
-                Map<String, Object> params = new HashMap<>();
-                Matcher placeholder = Pattern.compile("\\{(\\w+)").matcher(bundle.getProperty(key));
-                while (placeholder.find()) {
-                    params.put(placeholder.group(1), "x");
-                }
-                assertThat(format.format(params)).as("%s in %s", key, resource).isNotBlank().doesNotContain("{");
+                assertThat(format.format(sampleArguments(bundle.getProperty(key))))
+                        .as("%s in %s", key, resource).isNotBlank().doesNotContain("{");
             }
         }
     }
@@ -102,6 +100,33 @@ class MessagesTest {
         assertThat(Messages.language("de-DE")).isEqualTo(Messages.DUTCH);
         assertThat(Messages.language("nl-BE,en;q=0.8")).isEqualTo(Messages.DUTCH);
         assertThat(Messages.language("nonsense;;q=x")).isEqualTo(Messages.DUTCH);
+    }
+
+    /**
+     * A value for every placeholder of a message, of the kind its format takes: a number for {@code {n, number}} and
+     * {@code {n, plural, …}} (the SPA's counts), a date for {@code date}/{@code time}, text for the rest.
+     */
+    private static Map<String, Object> sampleArguments(String pattern) {
+        MessagePattern parsed = new MessagePattern(pattern);
+        Map<String, Object> arguments = new HashMap<>();
+        for (int i = 0; i < parsed.countParts(); i++) {
+            MessagePattern.Part part = parsed.getPart(i);
+            if (part.getType() != MessagePattern.Part.Type.ARG_START) {
+                continue;
+            }
+            String name = parsed.getSubstring(parsed.getPart(i + 1));
+            Object value = switch (part.getArgType()) {
+                case PLURAL, SELECTORDINAL, CHOICE -> 2;
+                case SIMPLE -> switch (parsed.getSubstring(parsed.getPart(i + 2))) {
+                    case "number" -> 2;
+                    case "date", "time" -> new Date(0);
+                    default -> "x";
+                };
+                default -> "x";
+            };
+            arguments.merge(name, value, (before, now) -> before instanceof String ? now : before);
+        }
+        return arguments;
     }
 
     /** The values of {@code enum ErrorCode} and every {@code extend enum ErrorCode} of the schema. */

@@ -154,7 +154,7 @@ class ProductClientTokenTest {
 
         String stored = jdbc.sql("select secret_hash from product_client where client_id = :id").param("id", clientId)
                 .query(String.class).single();
-        assertThat(stored).startsWith("{bcrypt}").doesNotContain(secret);
+        assertThat(stored).startsWith("{bcrypt-sha256}").doesNotContain(secret);
 
         assertThat(ProductTokens.request(port, clientId, secret, "results.read").statusCode()).isEqualTo(200);
         assertThat(ProductTokens.request(port, clientId, secret, "results.write").statusCode()).isEqualTo(400);

@@ -261,7 +261,8 @@ class PracticeSessionIngestionTest {
         }
         SqlStatementCounter.reset();
         record(leeslabApi, false, sessions).path("practiceSessionsRecord.created").entity(Integer.class).isEqualTo(1000);
-        assertThat(SqlStatementCounter.count()).isEqualTo(one).isEqualTo(2);
+        // the call's two statements, and whether the token's client is still enabled
+        assertThat(SqlStatementCounter.count()).isEqualTo(one).isEqualTo(3);
         assertThat(stored()).isEqualTo(1002);
     }
 }

@@ -301,11 +301,7 @@ class SupervisorResultsTest {
 
     @Test
     void supervisorsSeeTheirStudentsChangeLive() {
-        Sessions.Session session = Sessions.login(port, supervisorA, Sessions.PROFESSIONAL_PASSWORD);
-        WebSocketGraphQlTester tester = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
-                        new ReactorNettyWebSocketClient())
-                .headers(h -> h.add(HttpHeaders.COOKIE, session.cookieHeader()))
-                .build();
+        WebSocketGraphQlTester tester = socketOf(supervisorA);
         HttpGraphQlTester product = ProductTokens.tester(port, ProductTokens.LEESLAB, ProductTokens.BOTH_SCOPES);
         int before = events.subscribers();
         Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
@@ -324,18 +320,43 @@ class SupervisorResultsTest {
         tester.stop().block(Duration.ofSeconds(5));
     }
 
+    /** Issue 10, item 9: a live subscription is checked again at every event, so archiving ends it. */
+    @Test
+    void anArchivedSupervisorsLiveUpdatesEnd() {
+        WebSocketGraphQlTester tester = socketOf(supervisorA);
+        HttpGraphQlTester product = ProductTokens.tester(port, ProductTokens.LEESLAB, ProductTokens.BOTH_SCOPES);
+        int before = events.subscribers();
+        Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
+        StepVerifier.create(tester.documentName("results-changed").variable("schoolId", school).variable("productId", leeslab)
+                                .executeSubscription().toFlux("resultsChanged.studentIds", List.class))
+                .then(() -> {
+                    awaitSubscribers(before + 1);
+                    fx.archive(school, fx.userId(supervisorA));
+                    product.documentName("results-record").variable("input", Map.of("sessions", List.of(
+                                    PracticeSessionIngestionTest.session("live-" + UUID.randomUUID(), bakker, start, "198.18.0.1", 9, true, null))))
+                            .execute().path("practiceSessionsRecord.created").entity(Integer.class).isEqualTo(1);
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(20));
+        tester.stop().block(Duration.ofSeconds(5));
+    }
+
     @Test
     void onlySupervisorsWithTheProductMaySubscribe() {
-        Sessions.Session session = Sessions.login(port, Sessions.SUPERVISOR_REGENBOOG, Sessions.PROFESSIONAL_PASSWORD);
-        WebSocketGraphQlTester tester = WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql",
-                        new ReactorNettyWebSocketClient())
-                .headers(h -> h.add(HttpHeaders.COOKIE, session.cookieHeader()))
-                .build();
+        WebSocketGraphQlTester tester = socketOf(Sessions.SUPERVISOR_REGENBOOG);
         StepVerifier.create(tester.documentName("results-changed").variable("schoolId", school).variable("productId", leeslab)
                         .executeSubscription().toFlux("resultsChanged.studentIds", List.class))
                 .expectError()
                 .verify(Duration.ofSeconds(20));
         tester.stop().block(Duration.ofSeconds(5));
+    }
+
+    /** A WebSocket to the GraphQL endpoint in the signed-in session of a professional. */
+    private WebSocketGraphQlTester socketOf(String login) {
+        Sessions.Session session = Sessions.login(port, login, Sessions.PROFESSIONAL_PASSWORD);
+        return WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
+                .headers(h -> h.add(HttpHeaders.COOKIE, session.cookieHeader()))
+                .build();
     }
 
     /** Waits (bounded) until the server has subscribed the live query to the results events. */

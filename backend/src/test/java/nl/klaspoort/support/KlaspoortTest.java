@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Import;
         "klaspoort.embedded-db.data-dir=${java.io.tmpdir}/klaspoort-test-${random.uuid}/pgdata",
         "klaspoort.embedded-db.clean=true",
         "klaspoort.demo-data.enabled=true",
-        "vaadin.productionMode=true"})
+        "vaadin.productionMode=true",
+        "klaspoort.security.allowed-origins=https://klaspoort.example.org",
+        "klaspoort.tokens.key-encryption-key-file=${java.io.tmpdir}/klaspoort-test-${random.uuid}/token-signing.kek"})
 @Import({SqlStatementCounter.Configuration.class, TestClock.Configuration.class, Fixtures.Configuration.class,
         TestMail.Configuration.class})
 public @interface KlaspoortTest {

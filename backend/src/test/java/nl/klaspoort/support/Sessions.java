@@ -58,8 +58,9 @@ public final class Sessions {
             }
             // a GET after login makes the server hand out the CSRF token of the new session
             http.send(HttpRequest.newBuilder(base.resolve("/")).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return new Session("JSESSIONID=" + cookie(cookies, "JSESSIONID") + "; XSRF-TOKEN=" + cookie(cookies, "XSRF-TOKEN"),
-                    cookie(cookies, "XSRF-TOKEN"));
+            String cookieHeader = cookies.getCookieStore().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; "));
+            return new Session(cookieHeader, cookie(cookies, "XSRF-TOKEN"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

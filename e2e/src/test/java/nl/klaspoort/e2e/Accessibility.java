@@ -15,6 +15,11 @@ public final class Accessibility {
     private Accessibility() {}
 
     public static void assertNoSeriousViolations(Page page) {
+        // scan the page as it settles: not while a list is dimmed (aria-busy) or data is loading
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("[aria-busy=true], .kp-busy"))
+                .hasCount(0);
+        // nor while a dimmed list fades back in (a CSS transition is an animation of the document)
+        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
         AxeResults results = new AxeBuilder(page)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze();

@@ -23,6 +23,7 @@ class LoginAndDashboardIT extends BrowserJourney {
         assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Actieve leerlingen")).locator(".kp-card-value"))
                 .hasText(count(director, "34CD", "activeStudents"));
         assertThat(page.getByText("Ingrid de Wit")).isVisible();
+        assertThat(page.locator(".kp-subtitle")).containsText("Uw rollen: Beheerder, Begeleider");
         Accessibility.assertNoSeriousViolations(page);
 
         page.locator("vaadin-select.kp-school-select").click();
@@ -55,6 +56,8 @@ class LoginAndDashboardIT extends BrowserJourney {
         login("beheerder@demo.klaspoort.nl", "Verkeerd123");
 
         assertThat(page.getByText("Onjuiste gebruikersnaam of wachtwoord")).isVisible();
+        // one register (docs/copy-guide.md): "u", and no pronoun at all where pupils read along
+        assertThat(page.getByText("Controleer het e-mailadres of de gebruikersnaam en het wachtwoord")).isVisible();
         Accessibility.assertNoSeriousViolations(page);
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
 

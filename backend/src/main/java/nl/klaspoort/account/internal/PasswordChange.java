@@ -3,7 +3,6 @@ package nl.klaspoort.account.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import nl.klaspoort.account.PasswordRule;
 import nl.klaspoort.mail.Mail;
 import nl.klaspoort.mail.Mailer;
 import nl.klaspoort.people.People;
@@ -11,12 +10,17 @@ import nl.klaspoort.people.Professional;
 import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.ErrorCode;
 import nl.klaspoort.platform.PayloadError;
+import nl.klaspoort.security.PasswordRule;
 import nl.klaspoort.security.CurrentUser;
+import nl.klaspoort.security.UserSessions;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** B17: a professional changes their own password, typing the current one; a confirmation is mailed. */
+/**
+ * B17: a professional changes their own password, typing the current one; their other sessions end and a
+ * confirmation is mailed.
+ */
 @Service
 class PasswordChange {
 
@@ -31,17 +35,20 @@ class PasswordChange {
     private final Mailer mailer;
     private final Clock clock;
     private final PublicLinks publicLinks;
+    private final UserSessions sessions;
 
-    PasswordChange(People people, PasswordEncoder encoder, Mailer mailer, Clock clock, PublicLinks publicLinks) {
+    PasswordChange(People people, PasswordEncoder encoder, Mailer mailer, Clock clock, PublicLinks publicLinks,
+            UserSessions sessions) {
         this.people = people;
         this.encoder = encoder;
         this.mailer = mailer;
         this.clock = clock;
         this.publicLinks = publicLinks;
+        this.sessions = sessions;
     }
 
     @Transactional
-    Payload change(Input input, Locale language) {
+    Payload change(Input input, Locale language, String currentSessionId) {
         long id = CurrentUser.id();
         if (!(people.byId(id).orElse(null) instanceof Professional professional)) {
             return refused(PayloadError.of(CommonError.FORBIDDEN));
@@ -60,6 +67,8 @@ class PasswordChange {
                             : input.newPassword().codePointCount(0, input.newPassword().length())));
         }
         people.setPassword(id, encoder.encode(input.newPassword()));
+        // other browsers that knew the old password are signed out; this one stays
+        sessions.endAllExcept(id, currentSessionId);
         mailer.send(professional.email(), new Mail.PasswordChanged(professional.firstName(), clock.instant(),
                 publicLinks.login()), language);
         return new Payload(true, List.of());

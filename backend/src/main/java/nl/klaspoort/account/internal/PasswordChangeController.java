@@ -1,7 +1,9 @@
 package nl.klaspoort.account.internal;
 
 import java.util.Locale;
+import nl.klaspoort.security.UserSessions;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -16,7 +18,8 @@ class PasswordChangeController {
     }
 
     @MutationMapping
-    PasswordChange.Payload passwordChange(@Argument PasswordChange.Input input, Locale locale) {
-        return passwords.change(input, locale);
+    PasswordChange.Payload passwordChange(@Argument PasswordChange.Input input, Locale locale,
+            @ContextValue(name = UserSessions.CURRENT_SESSION, required = false) String sessionId) {
+        return passwords.change(input, locale, sessionId);
     }
 }

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import nl.klaspoort.account.PasswordRule;
 import nl.klaspoort.mail.Mail;
 import nl.klaspoort.mail.Mailer;
 import nl.klaspoort.people.People;
 import nl.klaspoort.people.Professional;
 import nl.klaspoort.platform.TextBundle;
+import nl.klaspoort.security.PasswordRule;
+import nl.klaspoort.security.UserSessions;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,18 +35,23 @@ class PasswordLinks {
     private final Mailer mailer;
     private final Clock clock;
     private final PublicLinks publicLinks;
+    private final UserSessions sessions;
 
     PasswordLinks(AccountLinkStore links, People people, PasswordEncoder encoder, Mailer mailer, Clock clock,
-            PublicLinks publicLinks) {
+            PublicLinks publicLinks, UserSessions sessions) {
         this.links = links;
         this.people = people;
         this.encoder = encoder;
         this.mailer = mailer;
         this.clock = clock;
         this.publicLinks = publicLinks;
+        this.sessions = sessions;
     }
 
-    /** Sets the password of the link's owner and uses the link up; nothing changes when it is refused. */
+    /**
+     * Sets the password of the link's owner, uses the link up and ends every session of the owner; nothing changes
+     * when it is refused.
+     */
     @Transactional
     Optional<Refusal> setPassword(String secret, String password, Locale language) {
         var link = secret == null || secret.length() > 100 ? Optional.<AccountLinkStore.OpenLink>empty()
@@ -61,6 +67,8 @@ class PasswordLinks {
             return Optional.of(new Refusal("LINK_INVALID", null, TEXTS.format("link.INVALID", language, Map.of())));
         }
         people.setPassword(owner.id(), encoder.encode(password));
+        // whoever knew the old password is signed out everywhere (S6: a reset ends that user's other sessions)
+        sessions.endAll(owner.id());
         if (link.get().purpose() == LinkToken.Purpose.PASSWORD_RESET) {
             mailer.send(owner.email(), new Mail.PasswordChanged(owner.firstName(), clock.instant(),
                     publicLinks.login()), language);

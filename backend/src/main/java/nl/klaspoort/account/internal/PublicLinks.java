@@ -22,6 +22,14 @@ class PublicLinks {
         return URI.create(base + SET_PASSWORD_PAGE + "#" + token.secret());
     }
 
+    /** The SPA page that confirms a new login e-mail address with the token in the fragment. */
+    static final String CONFIRM_EMAIL_PAGE = "/e-mailadres-bevestigen";
+
+    /** The page that confirms a new login address with this token (the signed-in person confirms it there). */
+    URI confirmEmail(String token) {
+        return URI.create(base + CONFIRM_EMAIL_PAGE + "#" + token);
+    }
+
     /** The login page. */
     URI login() {
         return URI.create(base + "/login");

@@ -28,5 +28,9 @@ enum AdministrationError implements ErrorCode {
     NOT_UNDOABLE,
     ALREADY_UNDONE,
     UNDO_CONFLICT,
-    TOO_MANY_MATCHES
+    TOO_MANY_MATCHES,
+    /** The professional works at another school too: their name and login e-mail are theirs to change. */
+    IDENTITY_SHARED,
+    /** One's own login e-mail changes through {@code myEmailChangeRequest} (password and a confirmed new address). */
+    OWN_EMAIL_NEEDS_VERIFICATION
 }

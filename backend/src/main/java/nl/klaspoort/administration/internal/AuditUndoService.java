@@ -17,6 +17,9 @@ import nl.klaspoort.audit.AuditTarget;
 import nl.klaspoort.enrollment.Enrollments;
 import nl.klaspoort.membership.Memberships;
 import nl.klaspoort.people.People;
+import nl.klaspoort.people.Person;
+import nl.klaspoort.people.Professional;
+import nl.klaspoort.people.Student;
 import nl.klaspoort.platform.PayloadError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,6 +72,10 @@ class AuditUndoService {
         }
         long schoolId = events.getFirst().schoolId();
         access.require(schoolId, Role.ADMIN);
+        if (AdministrationAction.USER_UPDATE.name().equals(events.getFirst().action()) && events.size() == 1
+                && events.getFirst().targetType() == AuditTarget.Type.USER) {
+            return undoProfile(schoolId, batchId, events.getFirst());
+        }
         if (UNDOABLE.stream().noneMatch(a -> a.name().equals(events.getFirst().action()))
                 || events.stream().anyMatch(e -> e.targetType() != AuditTarget.Type.USER)) {
             return refusedBatch(AdministrationError.NOT_UNDOABLE);
@@ -97,6 +104,55 @@ class AuditUndoService {
         Map<Long, String> restored = states.snapshot(schoolId, previous.keySet());
         UUID batch = audit.recordUsers(schoolId, AdministrationAction.AUDIT_BATCH_UNDO, current, restored, batchId);
         return bulk.payload(batch, false);
+    }
+
+    /**
+     * Undo of a profile edit (identity changes are undoable too): the profile recorded before comes back, unless it has
+     * changed since (UNDO_CONFLICT), its e-mail address is someone else's by now (UNDO_CONFLICT), or it would change the
+     * name or e-mail of a professional who also works at another school (IDENTITY_SHARED: not this school's to change).
+     * The undo is itself a profile edit in the log, so it can be undone in turn.
+     */
+    private AdministrationPayload undoProfile(long schoolId, UUID batchId, Recorded event) {
+        long id = event.targetId();
+        Bulk bulk = Bulk.of(List.of(Long.toString(id)), "batchId");
+        if (audit.undone(batchId)) {
+            return refusedBatch(AdministrationError.ALREADY_UNDONE);
+        }
+        memberships.lock(schoolId, List.of(id));
+        Person person = people.byId(id).orElse(null);
+        String current = person == null ? null : people.profileJson(id);
+        JsonNode before = event.before() == null ? null : json.readTree(event.before());
+        JsonNode now = current == null ? null : json.readTree(current);
+        if (before == null || now == null) {
+            bulk.refuse(id, AdministrationError.NOT_UNDOABLE);
+        } else if (!json.readTree(event.after()).equals(now)
+                || (person instanceof Professional && !before.path("email").equals(now.path("email"))
+                        && people.emailTaken(before.path("email").asString(), id))) {
+            bulk.refuse(id, AdministrationError.UNDO_CONFLICT);
+        } else if (person instanceof Professional && identityChanges(before, now) && memberships.memberElsewhere(id, schoolId)) {
+            bulk.refuse(id, AdministrationError.IDENTITY_SHARED);
+        } else {
+            bulk.applied(id);
+        }
+        if (!bulk.writable()) {
+            return bulk.payload(null, false);
+        }
+        people.updateProfile(id, person instanceof Student, new People.Profile(text(before, "firstName"), text(before, "namePrefix"),
+                text(before, "lastName"), text(before, "email"), text(before, "function"), text(before, "username"),
+                before.path("gradeYear").isNumber() ? before.path("gradeYear").asInt() : null, text(before, "group")));
+        UUID batch = audit.recordUsers(schoolId, AdministrationAction.USER_UPDATE, Map.of(id, current),
+                Map.of(id, people.profileJson(id)), batchId);
+        return bulk.payload(batch, false);
+    }
+
+    private static boolean identityChanges(JsonNode before, JsonNode now) {
+        return List.of("firstName", "namePrefix", "lastName", "email").stream()
+                .anyMatch(field -> !before.path(field).equals(now.path(field)));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNull() || value.isMissingNode() ? null : value.asString();
     }
 
     /** Gives every user the state of {@link MemberStateQueries}' JSON, owner by owner; ten statements in all. */

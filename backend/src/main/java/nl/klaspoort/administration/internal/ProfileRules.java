@@ -1,15 +1,14 @@
 package nl.klaspoort.administration.internal;
 
-import nl.klaspoort.platform.CommonError;
-
-import nl.klaspoort.platform.PayloadError;
-
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.klaspoort.platform.CommonError;
+import nl.klaspoort.platform.PayloadError;
+import nl.klaspoort.security.PasswordRule;
 
 /** The manual's rules for profile fields (4.4, 4.12), and the generated username and password of a new student. */
 final class ProfileRules {
@@ -56,9 +55,26 @@ final class ProfileRules {
         return username != null && USERNAME.matcher(username).matches();
     }
 
-    static boolean validPassword(String password) {
-        return password != null && password.length() >= 8 && password.length() <= 100
-                && password.chars().anyMatch(Character::isLetter) && password.chars().anyMatch(Character::isDigit);
+    static final int MAX_FUNCTION = 100;
+    static final int MAX_GROUP = 60;
+
+    /** A function (job title) fits its column: at most 100 characters (TOO_LONG, not an internal error). */
+    static void checkFunction(String function, List<PayloadError> errors) {
+        if (function != null && function.length() > MAX_FUNCTION) {
+            errors.add(PayloadError.of(CommonError.TOO_LONG).field("function").param("max", MAX_FUNCTION));
+        }
+    }
+
+    /** A class group's name fits its column: at most 60 characters (TOO_LONG, not an internal error). */
+    static void checkGroup(String group, List<PayloadError> errors) {
+        if (group != null && group.length() > MAX_GROUP) {
+            errors.add(PayloadError.of(CommonError.TOO_LONG).field("group").param("max", MAX_GROUP));
+        }
+    }
+
+    /** B1's one rule ({@link PasswordRule}): 8 to 200 characters with letters and digits, not the login name. */
+    static boolean validPassword(String password, String login) {
+        return PasswordRule.accepts(password, login);
     }
 
     static boolean validGradeYear(Integer gradeYear) {
@@ -89,7 +105,7 @@ final class ProfileRules {
             for (int i = 0; i < 10; i++) {
                 password.append(PASSWORD_CHARS.charAt(RANDOM.nextInt(PASSWORD_CHARS.length())));
             }
-            if (validPassword(password.toString())) {
+            if (validPassword(password.toString(), null)) {
                 return password.toString();
             }
         }

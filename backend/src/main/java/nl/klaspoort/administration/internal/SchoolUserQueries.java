@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import nl.klaspoort.access.Role;
 import nl.klaspoort.people.Person;
@@ -15,6 +17,7 @@ import nl.klaspoort.people.Student;
 import nl.klaspoort.platform.Keyed;
 import nl.klaspoort.platform.Where;
 import nl.klaspoort.product.Product;
+import nl.klaspoort.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -133,8 +136,9 @@ class SchoolUserQueries {
     List<Keyed<Product>> products(Collection<SchoolUser> batch) {
         return jdbc.sql("""
                         select x.school_id as k_school, x.user_id as k_owner, p.*
-                          from (select school_id, student_id as user_id, product_id from enrollment
-                                 where school_id in (:schools) and student_id in (:users)
+                          from (select x.school_id, x.student_id as user_id, x.product_id from enrollment x
+                                 where x.school_id in (:schools) and x.student_id in (:users) and """ + FOLLOWED + """
+
                                 union
                                 select school_id, supervisor_id, product_id from product_assignment
                                  where school_id in (:schools) and supervisor_id in (:users)) x
@@ -152,7 +156,8 @@ class SchoolUserQueries {
                         select d.school_id as k_school, d.student_id as k_owner, u.*
                           from (select distinct x.school_id, x.student_id, es.supervisor_id
                                   from enrollment x join enrollment_supervisor es on es.enrollment_id = x.id
-                                 where x.school_id in (:schools) and x.student_id in (:users)) d
+                                 where x.school_id in (:schools) and x.student_id in (:users) and """ + FOLLOWED + """
+                        ) d
                           join app_user u on u.id = d.supervisor_id
                          order by u.search_last, u.search_first, u.id
                         """)
@@ -185,7 +190,25 @@ class SchoolUserQueries {
 
     private static Map<String, Object> keys(Collection<SchoolUser> batch) {
         return Map.of("schools", batch.stream().map(SchoolUser::schoolId).distinct().toList(),
-                "users", batch.stream().map(SchoolUser::id).distinct().toList());
+                "users", batch.stream().map(SchoolUser::id).distinct().toList(),
+                "restricted", batch.stream().filter(SchoolUser::followedOnly).map(SchoolUser::schoolId).distinct()
+                        .toArray(Long[]::new),
+                "me", batch.stream().anyMatch(SchoolUser::followedOnly) ? CurrentUser.id() : 0L);
+    }
+
+    /** At schools where the reader only follows students: an enrollment counts only when the reader follows it. */
+    private static final String FOLLOWED = """
+            (x.school_id <> all(:restricted::bigint[]) or exists (select 1 from enrollment_supervisor f
+                                                                 where f.enrollment_id = x.id and f.supervisor_id = :me))""";
+
+    /** Of the members read by a follower ({@link SchoolUser#followedOnly}), the ids of the enrollments they follow. */
+    Set<Long> followedEnrollments(Collection<SchoolUser> batch) {
+        return new HashSet<>(jdbc.sql("""
+                        select x.id from enrollment x
+                         where x.school_id in (:schools) and x.student_id in (:users) and
+                        """ + FOLLOWED)
+                .params(keys(batch))
+                .query(Long.class).list());
     }
 
     private static SchoolUser node(long schoolId, ResultSet rs) throws SQLException {
@@ -193,6 +216,6 @@ class SchoolUserQueries {
         List<Role> roles = Stream.concat(Arrays.stream((String[]) rs.getArray("roles").getArray()).map(Role::valueOf),
                 student ? Stream.of(Role.STUDENT) : Stream.empty()).toList();
         return new SchoolUser(schoolId, rs.getLong("id"), student, roles,
-                rs.getObject("archived_at", OffsetDateTime.class), rs.getBoolean("linked"));
+                rs.getObject("archived_at", OffsetDateTime.class), rs.getBoolean("linked"), false);
     }
 }

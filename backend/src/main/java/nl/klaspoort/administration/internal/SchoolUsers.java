@@ -112,7 +112,8 @@ class SchoolUsers {
         Set<Role> roles = access.require(schoolId, Role.ADMIN, Role.SUPERVISOR);
         Where where = Where.of("id = :id", "id", userId)
                 .andIf(!roles.contains(Role.ADMIN), SchoolUserQueries.FOLLOWED_BY_ME, "me", CurrentUser.id());
-        return queries.member(schoolId, where);
+        SchoolUser member = queries.member(schoolId, where);
+        return member == null || roles.contains(Role.ADMIN) ? member : member.readByFollower();
     }
 
     /** The active supervisors of each school where the signed-in user holds a role, by name; other schools: none. */

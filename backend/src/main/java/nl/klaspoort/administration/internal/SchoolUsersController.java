@@ -17,6 +17,9 @@ import nl.klaspoort.platform.Connection;
 import nl.klaspoort.platform.Keyed;
 import nl.klaspoort.product.Product;
 import nl.klaspoort.school.School;
+import nl.klaspoort.security.KlaspoortUser;
+import nl.klaspoort.security.CurrentUser;
+import nl.klaspoort.platform.AccessRefusedException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -63,8 +66,12 @@ class SchoolUsersController {
         return users.ids(school.id(), Boolean.TRUE.equals(archived), filter).stream().map(String::valueOf).toList();
     }
 
+    /** Professionals only: a pupil does not read the staff's e-mail addresses and job titles. */
     @BatchMapping(typeName = "School", field = "supervisors")
     Map<School, List<Professional>> supervisors(List<School> schools) {
+        if (CurrentUser.require().kind() == KlaspoortUser.Kind.STUDENT) {
+            throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "the school's supervisors");
+        }
         return Keyed.group(schools, School::id, School::id, users.supervisors(schools.stream().map(School::id).toList()));
     }
 
@@ -97,6 +104,10 @@ class SchoolUsersController {
                         batch.stream().map(SchoolUser::schoolId).distinct().toList(),
                         batch.stream().map(SchoolUser::id).distinct().toList())
                 .stream().map(e -> new Keyed<>(e.schoolId(), e.studentId(), e)).toList();
+        if (batch.stream().anyMatch(SchoolUser::followedOnly)) {
+            java.util.Set<Long> followed = queries.followedEnrollments(batch);
+            rows = rows.stream().filter(row -> followed.contains(row.value().id())).toList();
+        }
         return Keyed.group(batch, SchoolUser::schoolId, SchoolUser::id, rows);
     }
 }

@@ -19,6 +19,7 @@ import nl.klaspoort.enrollment.Enrollments.LinkRow;
 import nl.klaspoort.membership.Memberships;
 import nl.klaspoort.membership.Memberships.Member;
 import nl.klaspoort.people.People;
+import nl.klaspoort.people.Professional;
 import nl.klaspoort.people.People.NewProfessional;
 import nl.klaspoort.people.People.NewStudent;
 import nl.klaspoort.people.People.Profile;
@@ -26,6 +27,8 @@ import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.PayloadError;
 import nl.klaspoort.product.Products;
 import nl.klaspoort.security.CurrentUser;
+import nl.klaspoort.security.SecurityEvents;
+import nl.klaspoort.security.UserSessions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -86,10 +89,11 @@ class UserAdministrationService {
     private final PasswordEncoder passwords;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final UserSessions sessions;
 
     UserAdministrationService(SchoolAccess access, Memberships memberships, People people, Roles roles,
             Enrollments enrollments, Products products, LinkRules rules, AuditLog audit, MemberStateQueries states,
-            PasswordEncoder passwords, JsonMapper json, ApplicationEventPublisher events) {
+            PasswordEncoder passwords, JsonMapper json, ApplicationEventPublisher events, UserSessions sessions) {
         this.access = access;
         this.memberships = memberships;
         this.people = people;
@@ -102,6 +106,7 @@ class UserAdministrationService {
         this.passwords = passwords;
         this.json = json;
         this.events = events;
+        this.sessions = sessions;
     }
 
     @Transactional
@@ -131,8 +136,11 @@ class UserAdministrationService {
                 bulk.applied(id);
             }
         }
-        return write(schoolId, bulk, dryRun, AdministrationAction.USERS_ARCHIVE,
-                ids -> memberships.setArchived(schoolId, ids, true));
+        return write(schoolId, bulk, dryRun, AdministrationAction.USERS_ARCHIVE, ids -> {
+            memberships.setArchived(schoolId, ids, true);
+            // an archived user is signed out at once (signing in again works only where they are still active)
+            ids.forEach(sessions::endAll);
+        });
     }
 
     @Transactional
@@ -209,6 +217,7 @@ class UserAdministrationService {
         String last = ProfileRules.clean(input.lastName());
         String email = ProfileRules.normalEmail(input.email());
         ProfileRules.checkName(first, prefix, last, errors);
+        ProfileRules.checkFunction(ProfileRules.clean(input.function()), errors);
         if (!ProfileRules.validEmail(email)) {
             errors.add(PayloadError.of(AdministrationError.INVALID_EMAIL).field("email"));
         } else if (people.emailTaken(email, -1)) {
@@ -260,6 +269,7 @@ class UserAdministrationService {
         String prefix = ProfileRules.clean(input.namePrefix());
         String last = ProfileRules.clean(input.lastName());
         ProfileRules.checkName(first, prefix, last, errors);
+        ProfileRules.checkGroup(ProfileRules.clean(input.group()), errors);
         if (!ProfileRules.validGradeYear(input.gradeYear())) {
             errors.add(PayloadError.of(AdministrationError.INVALID_GRADE_YEAR).field("gradeYear"));
         }
@@ -269,7 +279,7 @@ class UserAdministrationService {
         } else if (username != null && people.usernameTaken(username, -1)) {
             errors.add(PayloadError.of(AdministrationError.USERNAME_TAKEN).field("username"));
         }
-        if (input.password() != null && !ProfileRules.validPassword(input.password())) {
+        if (input.password() != null && !ProfileRules.validPassword(input.password(), username)) {
             errors.add(PayloadError.of(AdministrationError.INVALID_PASSWORD).field("password"));
         }
         List<String> productIds = input.productIds() == null ? List.of() : input.productIds();
@@ -328,6 +338,7 @@ class UserAdministrationService {
         String email = null;
         String username = null;
         if (member.student()) {
+            ProfileRules.checkGroup(ProfileRules.clean(input.group()), errors);
             username = ProfileRules.normalUsername(input.username());
             if (!ProfileRules.validUsername(username)) {
                 errors.add(PayloadError.of(AdministrationError.INVALID_USERNAME).field("username"));
@@ -338,12 +349,16 @@ class UserAdministrationService {
                 errors.add(PayloadError.of(AdministrationError.INVALID_GRADE_YEAR).field("gradeYear"));
             }
         } else {
+            ProfileRules.checkFunction(ProfileRules.clean(input.function()), errors);
             email = ProfileRules.normalEmail(input.email());
             if (!ProfileRules.validEmail(email)) {
                 errors.add(PayloadError.of(AdministrationError.INVALID_EMAIL).field("email"));
             } else if (people.emailTaken(email, id)) {
                 errors.add(PayloadError.of(AdministrationError.EMAIL_TAKEN).field("email"));
             }
+        }
+        if (errors.isEmpty() && !member.student()) {
+            identityGuard(schoolId, id, first, prefix, last, email, errors);
         }
         if (!errors.isEmpty()) {
             return new ProfileSaved(schoolId, input.userId(), null, errors);
@@ -354,6 +369,37 @@ class UserAdministrationService {
         String after = people.profileJson(id);
         UUID batch = audit.recordUsers(schoolId, AdministrationAction.USER_UPDATE, Map.of(id, before), Map.of(id, after));
         return new ProfileSaved(schoolId, input.userId(), batch == null ? null : batch.toString(), List.of());
+    }
+
+    /**
+     * A school admin's power ends at their school: the identity of a professional who is also a member of another
+     * school (name, login e-mail) is not theirs to change, and nobody changes their own login e-mail here (that takes
+     * the current password and a confirmed new address). Authority follows no such attribute, but the person's login
+     * and name are theirs. Each refused field is an error; nothing is written.
+     */
+    private void identityGuard(long schoolId, long id, String first, String prefix, String last, String email,
+            List<PayloadError> errors) {
+        Professional current = (Professional) people.byId(id).orElseThrow();
+        Map<String, Boolean> changed = new LinkedHashMap<>();
+        changed.put("firstName", !java.util.Objects.equals(first, current.firstName()));
+        changed.put("namePrefix", !java.util.Objects.equals(prefix, current.namePrefix()));
+        changed.put("lastName", !java.util.Objects.equals(last, current.lastName()));
+        changed.put("email", !java.util.Objects.equals(email, current.email()));
+        if (!changed.containsValue(true)) {
+            return;
+        }
+        if (id == CurrentUser.id() && changed.get("email")) {
+            errors.add(PayloadError.of(AdministrationError.OWN_EMAIL_NEEDS_VERIFICATION).field("email"));
+        }
+        if (id != CurrentUser.id() && memberships.memberElsewhere(id, schoolId)) {
+            changed.forEach((field, isChanged) -> {
+                if (isChanged) {
+                    errors.add(PayloadError.of(AdministrationError.IDENTITY_SHARED).field(field).item(id));
+                }
+            });
+            SecurityEvents.record(SecurityEvents.Event.IDENTITY_CHANGE_REFUSED, "user", id, "by", CurrentUser.id(),
+                    "school", schoolId);
+        }
     }
 
     @Transactional
@@ -377,7 +423,7 @@ class UserAdministrationService {
                 errors.add(PayloadError.of(AdministrationError.USERNAME_TAKEN).field("username"));
             }
         }
-        if (input.password() != null && !ProfileRules.validPassword(input.password())) {
+        if (input.password() != null && !ProfileRules.validPassword(input.password(), username)) {
             errors.add(PayloadError.of(AdministrationError.INVALID_PASSWORD).field("password"));
         }
         if (!errors.isEmpty()) {
@@ -388,6 +434,10 @@ class UserAdministrationService {
         String oldUsername = people.byId(id).orElseThrow().username();
         String newUsername = username == null ? oldUsername : username;
         people.setCredentials(id, newUsername, password == null ? null : passwords.encode(password));
+        if (password != null || !newUsername.equals(oldUsername)) {
+            // whoever knew the old login is out at once, on every device
+            sessions.endAll(id);
+        }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("username", newUsername);
         after.put("passwordChanged", password != null);

@@ -6,7 +6,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.klaspoort.contract.Contracts;
 import nl.klaspoort.dashboard.internal.DashboardQueries.SchoolCounts;
+import nl.klaspoort.platform.AccessRefusedException;
 import nl.klaspoort.school.School;
+import nl.klaspoort.security.CurrentUser;
+import nl.klaspoort.security.KlaspoortUser;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
@@ -25,8 +28,12 @@ class DashboardController {
         this.contracts = contracts;
     }
 
+    /** Professionals only: a pupil sees their own school's name, not its numbers. */
     @BatchMapping(typeName = "School", field = "counts")
     Map<School, SchoolCounts> counts(List<School> schools) {
+        if (CurrentUser.require().kind() == KlaspoortUser.Kind.STUDENT) {
+            throw new AccessRefusedException(AccessRefusedException.Reason.FORBIDDEN, "school counts");
+        }
         Map<Long, SchoolCounts> byId = queries.counts(schools.stream().map(School::id).toList(), contracts.today());
         return schools.stream().distinct().collect(Collectors.toMap(Function.identity(), s -> byId.get(s.id())));
     }

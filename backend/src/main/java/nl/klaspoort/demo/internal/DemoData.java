@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import nl.klaspoort.access.Role;
+import nl.klaspoort.access.Publishers;
 import nl.klaspoort.access.Roles;
 import nl.klaspoort.audit.AuditAction;
 import nl.klaspoort.audit.AuditLog;
@@ -56,6 +57,10 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String PROFESSIONAL_PASSWORD = "Klaspoort2026";
     static final String STUDENT_PASSWORD = "Oefenen2026";
+    /** The e-mail domain of every demo professional. */
+    static final String DOMAIN = "demo.klaspoort.nl";
+    /** BRIN → name of the demo schools. */
+    static final Map<String, String> SCHOOLS = Map.of("12AB", "OBS De Regenboog", "34CD", "CBS Het Kompas");
 
     /** login → what it shows; also printed in the README. */
     static final Map<String, String> LOGINS = Map.of(
@@ -89,10 +94,11 @@ class DemoData implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Publishers publishers;
 
     DemoData(Schools schools, Products products, Contracts contracts, People people, Memberships memberships, Roles roles,
             Enrollments enrollments, PracticeSessions sessions, AuditLog audit, PasswordEncoder passwords,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, Publishers publishers) {
         this.schools = schools;
         this.products = products;
         this.contracts = contracts;
@@ -105,6 +111,7 @@ class DemoData implements ApplicationRunner {
         this.passwords = passwords;
         this.tx = tx;
         this.clock = clock;
+        this.publishers = publishers;
     }
 
     @Override
@@ -121,8 +128,8 @@ class DemoData implements ApplicationRunner {
 
     @SuppressWarnings("unchecked")
     private void seed(Random random) {
-        long regenboog = school("12AB", "OBS De Regenboog");
-        long kompas = school("34CD", "CBS Het Kompas");
+        long regenboog = school("12AB", SCHOOLS.get("12AB"));
+        long kompas = school("34CD", SCHOOLS.get("34CD"));
 
         DemoProduct leeslab = product("LEESLAB", "Leeslab", "Technisch en begrijpend lezen, groep 3 tot en met 8.", "book", 40, 10);
         DemoProduct spelling = product("SPELLINGSTER", "Spellingster", "Spelling oefenen met directe feedback.", "pencil", 30, 6);
@@ -139,6 +146,8 @@ class DemoData implements ApplicationRunner {
         long beheerder = professional("Mirjam", null, "Kramer", "beheerder@demo.klaspoort.nl", "ICT-coördinator", proHash);
         long begeleider = professional("Peter", "van", "Dam", "begeleider@demo.klaspoort.nl", "Leerkracht groep 5", proHash);
         long directeur = professional("Ingrid", "de", "Wit", "directeur@demo.klaspoort.nl", "Directeur", proHash);
+        // the demo's publisher: PUBLISHER granted to the director as a person (by id), not to an e-mail address
+        publishers.grantWithoutPublisher(directeur, Publishers.Reason.DEMO);
         long ib = professional("Karin", null, "Smeets", "ib@demo.klaspoort.nl", "Intern begeleider", proHash);
         long kompasBeheer = professional("Youssef", null, "El Amrani", "beheer.kompas@demo.klaspoort.nl", "Beheerder", proHash);
         long kompasJuf = professional("Anna", "van der", "Veen", "anna.vanderveen@demo.klaspoort.nl", "Leerkracht groep 7", proHash);

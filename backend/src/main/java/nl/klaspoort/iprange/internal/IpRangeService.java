@@ -1,5 +1,6 @@
 package nl.klaspoort.iprange.internal;
 
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,7 +34,11 @@ class IpRangeService {
     enum ConnectionType { FIBER, CABLE, DSL, MOBILE, OTHER }
 
     /** The error codes of IP ranges ({@code extend enum ErrorCode} in {@code ipranges.graphqls}). */
-    enum IpRangeError implements ErrorCode { MALFORMED, FROM_AFTER_TO, MIXED_IP_VERSIONS, OVERLAP }
+    enum IpRangeError implements ErrorCode { MALFORMED, FROM_AFTER_TO, MIXED_IP_VERSIONS, RANGE_TOO_WIDE, OVERLAP }
+
+    /** The widest range a school network may have: an IPv4 /16 (65,536 addresses) or an IPv6 /48. */
+    static final BigInteger MAX_IPV4_ADDRESSES = BigInteger.TWO.pow(32 - 16);
+    static final BigInteger MAX_IPV6_ADDRESSES = BigInteger.TWO.pow(128 - 48);
 
     /** The audit actions of IP ranges ({@code extend enum AuditAction} in {@code ipranges.graphqls}). */
     enum IpRangeAction implements AuditAction { IP_RANGE_ADDED, IP_RANGE_ACTIVATED, IP_RANGE_DEACTIVATED, IP_RANGE_REMOVED }
@@ -178,7 +183,7 @@ class IpRangeService {
             if (address == null || prefix == null || prefix > address.getAddress().length * 8) {
                 return malformed("cidr", "from", from);
             }
-            return new Bounds(IpAddresses.bound(address, prefix, false), IpAddresses.bound(address, prefix, true), "CIDR", prefix);
+            return notTooWide(new Bounds(IpAddresses.bound(address, prefix, false), IpAddresses.bound(address, prefix, true), "CIDR", prefix));
         }
         InetAddress first = IpAddresses.parse(from).orElse(null);
         if (first == null) {
@@ -197,6 +202,19 @@ class IpRangeService {
         if (IpAddresses.value(first).compareTo(IpAddresses.value(last)) > 0) {
             return PayloadError.of(IpRangeError.FROM_AFTER_TO).field("to").param("from", from).param("to", to);
         }
-        return new Bounds(first, last, first.equals(last) ? "SINGLE" : "RANGE", null);
+        return notTooWide(new Bounds(first, last, first.equals(last) ? "SINGLE" : "RANGE", null));
+    }
+
+    /**
+     * A school's own network is at most an IPv4 /16 or an IPv6 /48; anything wider (up to {@code ::/0}, every address
+     * there is) would count practice at home as practice at school.
+     */
+    private static Object notTooWide(Bounds bounds) {
+        BigInteger size = IpAddresses.value(bounds.last()).subtract(IpAddresses.value(bounds.first())).add(BigInteger.ONE);
+        boolean v4 = IpAddresses.version(bounds.first()) == 4;
+        if (size.compareTo(v4 ? MAX_IPV4_ADDRESSES : MAX_IPV6_ADDRESSES) > 0) {
+            return PayloadError.of(IpRangeError.RANGE_TOO_WIDE).field("from").param("version", v4 ? "v4" : "v6");
+        }
+        return bounds;
     }
 }

@@ -41,4 +41,14 @@ public class MembershipQueries {
                 .list();
         return members;
     }
+
+    public boolean memberElsewhere(long userId, long schoolId) {
+        return jdbc.sql("select exists (select 1 from school_member where user_id = :user and school_id <> :school)")
+                .param("user", userId).param("school", schoolId).query(Boolean.class).single();
+    }
+
+    public java.util.List<Long> schoolsOf(long userId) {
+        return jdbc.sql("select school_id from school_member where user_id = :user order by school_id")
+                .param("user", userId).query(Long.class).list();
+    }
 }

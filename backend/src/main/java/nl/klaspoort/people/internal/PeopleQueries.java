@@ -36,7 +36,7 @@ public class PeopleQueries {
                 .param("email", email).query((rs, n) -> Person.fromRow(rs)).optional();
     }
 
-    /** The stored password hash of a person, for checking the password they type again (B17). */
+    /** The stored password hash of a person (empty when they have none yet), to check a password typed again. */
     public Optional<String> passwordHash(long id) {
         return jdbc.sql("select password_hash from app_user where id = :id and password_hash is not null")
                 .param("id", id).query(String.class).optional();

@@ -1,11 +1,7 @@
 package nl.klaspoort.platform.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -16,14 +12,19 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
  * The default database: a real PostgreSQL server started by the application itself, so that running Klaspoort needs
  * nothing installed. Data lives in {@code klaspoort.embedded-db.data-dir} (default {@code ~/.klaspoort/pgdata}, or
- * {@code KLASPOORT_DATA_DIR}). Setting {@code spring.datasource.url} (or {@code KLASPOORT_DB_URL}) switches to an
- * external PostgreSQL and this configuration backs off.
+ * {@code KLASPOORT_DATA_DIR}); it is locked down as {@link EmbeddedDatabase} describes (generated passwords, scram,
+ * an application role that is no superuser). Setting {@code spring.datasource.url} (or {@code KLASPOORT_DB_URL})
+ * switches to an external PostgreSQL and this configuration backs off. In the {@code prod} profile the embedded
+ * server is refused unless {@code klaspoort.embedded-db.allowed-in-prod} is true: production data belongs on a
+ * server that is backed up and run by someone.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoExternalDatabase.class)
@@ -32,39 +33,32 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(
+    EmbeddedDatabase.Started embeddedPostgres(
+            Environment environment,
             @Value("${klaspoort.embedded-db.data-dir}") Path dataDir,
-            @Value("${klaspoort.embedded-db.clean:false}") boolean clean) throws IOException {
-        Files.createDirectories(dataDir.getParent());
+            @Value("${klaspoort.embedded-db.clean:false}") boolean clean,
+            @Value("${klaspoort.embedded-db.allowed-in-prod:false}") boolean allowedInProd) throws IOException {
+        if (environment.acceptsProfiles(Profiles.of("prod")) && !allowedInProd) {
+            throw new IllegalStateException("The prod profile needs an external PostgreSQL (KLASPOORT_DB_URL, "
+                    + "KLASPOORT_DB_USERNAME, KLASPOORT_DB_PASSWORD). To run production on the embedded database anyway, "
+                    + "set KLASPOORT_EMBEDDED_DB_ALLOWED_IN_PROD=true and back up " + dataDir + " yourself.");
+        }
         long started = System.nanoTime();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(clean)
-                .setPort(freePort())
-                .setServerConfig("max_connections", "50")
-                .setServerConfig("shared_buffers", "64MB")
-                .start();
-        log.info("Embedded PostgreSQL on port {} with data in {} ({} ms)", postgres.getPort(), dataDir,
+        EmbeddedDatabase.Started database = EmbeddedDatabase.start(dataDir, clean);
+        log.info("Embedded PostgreSQL on port {} with data in {} ({} ms)", database.postgres().getPort(), dataDir,
                 (System.nanoTime() - started) / 1_000_000);
-        return postgres;
+        return database;
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedDatabase.Started database) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setUsername(EmbeddedDatabase.APP_ROLE);
+        dataSource.setPassword(database.appPassword());
         dataSource.setMaximumPoolSize(10);
         dataSource.setPoolName("klaspoort-embedded");
         return dataSource;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static class NoExternalDatabase implements Condition {

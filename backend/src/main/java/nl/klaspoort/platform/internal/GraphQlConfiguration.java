@@ -1,23 +1,27 @@
 package nl.klaspoort.platform.internal;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
 import graphql.scalars.ExtendedScalars;
 import java.util.Locale;
 import nl.klaspoort.platform.Messages;
-import org.springframework.http.HttpHeaders;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.http.HttpHeaders;
 
-/** Scalars and the limits every operation runs under (depth and complexity, as Canvas LMS does). */
+/**
+ * Scalars, the caller's language, and the limits every operation runs under ({@link GraphQlLimits}: depth, aliases,
+ * root fields, fields, directives, complexity multiplied by page sizes, a time limit).
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GraphQlLimits.class)
 public class GraphQlConfiguration {
-
-    /** Deepest nesting an operation may have. */
-    public static final int MAX_DEPTH = 15;
 
     @Bean
     RuntimeWiringConfigurer scalars() {
@@ -58,12 +62,19 @@ public class GraphQlConfiguration {
     }
 
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth() {
-        return new MaxQueryDepthInstrumentation(MAX_DEPTH);
+    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth());
     }
 
     @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity() {
-        return new MaxQueryComplexityInstrumentation(5_000);
+    OperationLimits operationLimits(GraphQlLimits limits, Messages messages) {
+        return new OperationLimits(limits, messages);
+    }
+
+    /** An operation still running after the request timeout is answered with 503 Service Unavailable. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    WebGraphQlInterceptor requestTimeout(GraphQlLimits limits) {
+        return new TimeoutWebGraphQlInterceptor(limits.requestTimeout());
     }
 }

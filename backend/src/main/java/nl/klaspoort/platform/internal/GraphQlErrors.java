@@ -3,12 +3,15 @@ package nl.klaspoort.platform.internal;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
 import java.util.Map;
 import nl.klaspoort.platform.AccessRefusedException;
 import nl.klaspoort.platform.BadRequestException;
 import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.ErrorCode;
 import nl.klaspoort.platform.Messages;
+import nl.klaspoort.platform.RefusalObserver;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -22,13 +25,16 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 class GraphQlErrors {
 
     private final Messages messages;
+    private final List<RefusalObserver> observers;
 
-    GraphQlErrors(Messages messages) {
+    GraphQlErrors(Messages messages, ObjectProvider<RefusalObserver> observers) {
         this.messages = messages;
+        this.observers = observers.orderedStream().toList();
     }
 
     @GraphQlExceptionHandler
     GraphQLError refused(AccessRefusedException e, DataFetchingEnvironment env) {
+        observers.forEach(observer -> observer.refused(e, env));
         return switch (e.reason()) {
             case NOT_FOUND -> error(env, ErrorType.NOT_FOUND, CommonError.NOT_FOUND, Map.of());
             case FORBIDDEN -> error(env, ErrorType.FORBIDDEN, CommonError.FORBIDDEN, Map.of());

@@ -27,4 +27,22 @@ public class ProductClientStore {
                 .param("scopes", scopes).param("by", createdBy).param("now", Timestamp.from(clock.instant()))
                 .update();
     }
+
+    /** Enables or disables a client; false when there is no such client. */
+    public boolean setEnabled(String clientId, boolean enabled) {
+        return jdbc.sql("update product_client set enabled = :enabled where client_id = :id")
+                .param("enabled", enabled).param("id", clientId).update() > 0;
+    }
+
+    /** A new secret hash, noted as rotated now; false when there is no such client. */
+    public boolean replaceSecret(String clientId, String secretHash) {
+        return jdbc.sql("update product_client set secret_hash = :hash, secret_rotated_at = :now where client_id = :id")
+                .param("hash", secretHash).param("now", Timestamp.from(clock.instant())).param("id", clientId).update() > 0;
+    }
+
+    /** The same secret, hashed anew (the authorization server upgrades an older scheme after a successful sign-in). */
+    boolean rehashSecret(String clientId, String secretHash) {
+        return jdbc.sql("update product_client set secret_hash = :hash where client_id = :id")
+                .param("hash", secretHash).param("id", clientId).update() > 0;
+    }
 }

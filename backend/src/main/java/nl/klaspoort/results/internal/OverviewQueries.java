@@ -155,17 +155,33 @@ class OverviewQueries {
                 .param("school", schoolId).param("me", supervisorId).param("product", productId).query(Long.class).single() > 0;
     }
 
-    /** Of the given students, those the supervisor follows for the product at the school. */
-    List<Long> followedStudents(long supervisorId, long schoolId, long productId, List<Long> studentIds) {
+    /**
+     * For a live subscription, per event: whether the supervisor may still follow the product at the school (an active
+     * member holding SUPERVISOR with the product assigned), and of the given students those they follow. One statement.
+     */
+    Followed followedStudents(long supervisorId, long schoolId, long productId, List<Long> studentIds) {
         return jdbc.sql("""
-                        select e.student_id from enrollment e
-                          join enrollment_supervisor es on es.enrollment_id = e.id and es.supervisor_id = :me
-                         where e.school_id = :school and e.product_id = :product and e.student_id in (:students)
-                         order by e.student_id
+                        select exists (select 1 from school_member m
+                                        where m.school_id = :school and m.user_id = :me and m.archived_at is null)
+                           and exists (select 1 from role_grant g
+                                        where g.school_id = :school and g.user_id = :me and g.role = 'SUPERVISOR')
+                           and exists (select 1 from product_assignment a
+                                        where a.school_id = :school and a.supervisor_id = :me and a.product_id = :product)
+                               as allowed,
+                               array(select e.student_id from enrollment e
+                                       join enrollment_supervisor es on es.enrollment_id = e.id and es.supervisor_id = :me
+                                      where e.school_id = :school and e.product_id = :product and e.student_id = any(:students)
+                                      order by e.student_id) as students
                         """)
-                .param("me", supervisorId).param("school", schoolId).param("product", productId).param("students", studentIds)
-                .query(Long.class).list();
+                .param("me", supervisorId).param("school", schoolId).param("product", productId)
+                .param("students", studentIds.toArray(Long[]::new))
+                .query((rs, n) -> new Followed(rs.getBoolean("allowed"),
+                        java.util.Arrays.asList((Long[]) rs.getArray("students").getArray())))
+                .single();
     }
+
+    /** See {@link #followedStudents}. */
+    record Followed(boolean allowed, List<Long> studentIds) {}
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong("id"), rs.getString("first_name"), rs.getString("name_prefix"), rs.getString("last_name"),

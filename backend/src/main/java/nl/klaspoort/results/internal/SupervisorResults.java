@@ -157,8 +157,11 @@ class SupervisorResults {
         return me;
     }
 
-    /** Of the given students, those the supervisor follows for the product at the school. */
-    List<Long> followedStudents(long supervisorId, long schoolId, long productId, List<Long> studentIds) {
+    /**
+     * Whether the supervisor may still follow the product at the school (not archived, still SUPERVISOR, the product
+     * still assigned: a live subscription is checked again at every event), and of the given students those they follow.
+     */
+    OverviewQueries.Followed followedStudents(long supervisorId, long schoolId, long productId, List<Long> studentIds) {
         return queries.followedStudents(supervisorId, schoolId, productId, studentIds);
     }
 

@@ -5,6 +5,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import nl.klaspoort.security.SecurityEvents;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -41,8 +42,16 @@ class SupervisorResultsController {
         return events.changes()
                 .filter(change -> change.schoolId() == schoolId && change.productId() == productId)
                 .publishOn(Schedulers.boundedElastic())
-                .map(change -> new ResultsChange(schoolId, productId,
-                        results.followedStudents(supervisor, schoolId, productId, change.studentIds())))
-                .filter(change -> !change.studentIds().isEmpty());
+                .<ResultsChange>handle((change, sink) -> {
+                    OverviewQueries.Followed followed = results.followedStudents(supervisor, schoolId, productId, change.studentIds());
+                    if (!followed.allowed()) {
+                        // archived, no longer SUPERVISOR, or the product taken away since subscribing: the stream ends
+                        SecurityEvents.record(SecurityEvents.Event.ACCESS_REFUSED, "caller", "user:" + supervisor,
+                                "reason", "SUBSCRIPTION_ENDED", "field", "/resultsChanged");
+                        sink.complete();
+                    } else if (!followed.studentIds().isEmpty()) {
+                        sink.next(new ResultsChange(schoolId, productId, followed.studentIds()));
+                    }
+                });
     }
 }

@@ -1,41 +1,133 @@
 package nl.klaspoort.security.internal;
 
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import nl.klaspoort.security.CurrentUser;
+import nl.klaspoort.security.KlaspoortUser;
+import nl.klaspoort.security.LoginThrottle;
+import nl.klaspoort.security.RequestLimits;
+import nl.klaspoort.security.SecurityEvents;
+import nl.klaspoort.security.SecurityHeaders;
+import nl.klaspoort.security.SecuritySettings;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Browser security: a session per signed-in user, CSRF tokens for the SPA (cookie {@code XSRF-TOKEN}, header
- * {@code X-XSRF-TOKEN}), a JSON login at {@code POST /login} (e-mail for professionals, username for students) and
- * deny by default. The SPA shell and its static assets carry no data and are public GETs; all data is behind
- * {@code /graphql}, which answers 401 to anyone not signed in.
+ * Browser security: a session per signed-in user (in PostgreSQL, ended on a password reset, at most
+ * {@code session-absolute-lifetime} long, never for a mere page view), CSRF tokens for the SPA (cookie
+ * {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}; {@code __Host-} prefixed over https), a JSON login at
+ * {@code POST /login} (e-mail for professionals, username for students) behind the {@link LoginThrottle}, the security
+ * headers on every response, WebSocket handshakes from the application's own origins only, the per-caller
+ * {@link RequestLimits} and deny by default. The SPA shell and its static assets carry no data and are public GETs;
+ * all data is behind {@code /graphql}, which answers 401 to anyone not signed in.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
 public class SecurityConfiguration {
 
+    /**
+     * New hashes are {@code {bcrypt-sha256}} (bcrypt for passwords of any length, see
+     * {@link BcryptSha256PasswordEncoder}); hashes written before ({@code {bcrypt}}) keep working. A password over
+     * bcrypt's 72 bytes simply does not match such an old hash (it could never have been set) instead of failing.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        PasswordEncoder oldBcrypt = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                return bcrypt.encode(rawPassword);
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                return rawPassword != null && rawPassword.toString().getBytes(StandardCharsets.UTF_8).length <= 72
+                        && bcrypt.matches(rawPassword, encodedPassword);
+            }
+        };
+        return new DelegatingPasswordEncoder(BcryptSha256PasswordEncoder.ID,
+                Map.of(BcryptSha256PasswordEncoder.ID, new BcryptSha256PasswordEncoder(), "bcrypt", oldBcrypt));
     }
 
     @Bean
-    SecurityFilterChain browserSecurity(HttpSecurity http) throws Exception {
+    HostPrefixedCookies hostPrefixedCookies(SecuritySettings settings) {
+        return new HostPrefixedCookies(settings.secureCookies());
+    }
+
+    @Bean
+    CookieSerializer sessionCookie(HostPrefixedCookies cookies) {
+        return cookies.sessionCookie();
+    }
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionsIndexedByUserId() {
+        return repository -> repository.setIndexResolver(SessionLifetime.byUserId());
+    }
+
+    @Bean
+    FilterRegistrationBean<SessionLifetime> sessionLifetime(SecuritySettings settings, ObjectProvider<Clock> clock) {
+        FilterRegistrationBean<SessionLifetime> registration = new FilterRegistrationBean<>(
+                new SessionLifetime(settings.sessionAbsoluteLifetime(), clock.getIfAvailable(Clock::systemUTC)));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+        return registration;
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(SecuritySettings settings) {
+        return new LoginThrottle(settings.login(), TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    @Bean
+    RequestLimits requestLimits(SecuritySettings settings) {
+        return new RequestLimits(settings.requests(), TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    @Bean
+    WebSocketOperations subscriptionsOnlyOverWebSocket() {
+        return new WebSocketOperations();
+    }
+
+    @Bean
+    SecurityFilterChain browserSecurity(HttpSecurity http, HostPrefixedCookies cookies, LoginThrottle throttle,
+            RequestLimits limits, SecuritySettings settings, UserDetailsService users) throws Exception {
         http
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/graphql", "/graphql/**").authenticated()
@@ -47,20 +139,62 @@ public class SecurityConfiguration {
                 // the SPA shell, client-side routes and static assets: no data in them
                 .requestMatchers(HttpMethod.GET, "/**").permitAll()
                 .anyRequest().denyAll())
-            .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfProtection))
+            .csrf(csrf -> csrf.spa()
+                .csrfTokenRepository(cookies.csrfCookie())
+                .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfProtection))
             .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
+            .headers(SecurityHeaders.standard(settings))
+            .addFilterAfter(new ContentSecurityPolicy(), HeaderWriterFilter.class)
+            .addFilterAfter(new WebSocketOrigins(settings.allowedOrigins()), SecurityContextHolderFilter.class)
+            .addFilterBefore(throttle.filter("/login", request -> request.getParameter("username"), false,
+                    SecurityEvents.Event.LOGIN_THROTTLED, SecurityEvents.Event.LOGIN_FAILED),
+                    UsernamePasswordAuthenticationFilter.class)
+            .addFilterAfter(limits.filter(), AuthorizationFilter.class)
+            .addFilterAfter(new PagesWithoutSession(), AuthorizationFilter.class)
+            .requestCache(cache -> cache.requestCache(new NullRequestCache()))
             .formLogin(form -> form
                 .loginPage("/login")
                 .loginProcessingUrl("/login")
-                .successHandler((request, response, auth) -> json(response, HttpStatus.OK, "{\"ok\":true}"))
-                .failureHandler((request, response, e) ->
-                        json(response, HttpStatus.UNAUTHORIZED, "{\"ok\":false,\"error\":\"BAD_CREDENTIALS\"}")))
+                .successHandler((request, response, auth) -> {
+                    throttle.succeeded(request.getParameter("username"));
+                    SecurityEvents.record(SecurityEvents.Event.LOGIN_SUCCEEDED,
+                            "user", auth.getPrincipal() instanceof KlaspoortUser user ? user.id() : "-", "ip", request.getRemoteAddr());
+                    json(response, HttpStatus.OK, "{\"ok\":true}");
+                })
+                .failureHandler((request, response, e) -> {
+                    String login = request.getParameter("username");
+                    throttle.failed(login, request.getRemoteAddr());
+                    SecurityEvents.record(SecurityEvents.Event.LOGIN_FAILED, "user", userId(users, login),
+                            "ip", request.getRemoteAddr(),
+                            "reason", e instanceof DisabledException ? "ARCHIVED" : "BAD_CREDENTIALS");
+                    json(response, HttpStatus.UNAUTHORIZED, "{\"ok\":false,\"error\":\"BAD_CREDENTIALS\"}");
+                }))
             .logout(logout -> logout
                 .logoutUrl("/logout")
+                // the browser drops what the session left behind: cookies, storage, cache (ASVS 14.3.1)
+                .addLogoutHandler(new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(
+                        ClearSiteDataHeaderWriter.Directive.CACHE, ClearSiteDataHeaderWriter.Directive.COOKIES,
+                        ClearSiteDataHeaderWriter.Directive.STORAGE)))
                 .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
-            .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                    new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), AnyRequestMatcher.INSTANCE));
+            .exceptionHandling(e -> e
+                .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), AnyRequestMatcher.INSTANCE)
+                .accessDeniedHandler((request, response, denied) -> {
+                    SecurityEvents.record(denied instanceof CsrfException ? SecurityEvents.Event.CSRF_REFUSED
+                                    : SecurityEvents.Event.ACCESS_REFUSED,
+                            "user", CurrentUser.find().map(KlaspoortUser::id).map(String::valueOf).orElse("-"),
+                            "method", request.getMethod(), "path", request.getServletPath(), "ip", request.getRemoteAddr());
+                    response.sendError(HttpStatus.FORBIDDEN.value());
+                }));
         return http.build();
+    }
+
+    /** The signed-in person's id for a login name, or {@code unknown}: the log never holds the name itself. */
+    private static String userId(UserDetailsService users, String login) {
+        try {
+            return users.loadUserByUsername(login) instanceof KlaspoortUser user ? Long.toString(user.id()) : "unknown";
+        } catch (UsernameNotFoundException e) {
+            return "unknown";
+        }
     }
 
     /**

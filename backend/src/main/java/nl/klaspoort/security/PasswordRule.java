@@ -1,4 +1,4 @@
-package nl.klaspoort.account;
+package nl.klaspoort.security;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +22,14 @@ public final class PasswordRule {
     public enum Problem {
         TOO_SHORT, TOO_LONG, NO_LETTER, NO_DIGIT, SAME_AS_LOGIN;
 
-        /** The message in the language, from {@code account/password*.properties}. */
+        /** The message in the language, from {@code security/password*.properties}. */
         public String message(Locale language, String password) {
             return TEXTS.format("password." + name(), language,
                     Map.of("min", MIN_LENGTH, "max", MAX_LENGTH, "length", length(password)));
         }
     }
 
-    private static final TextBundle TEXTS = TextBundle.of("account/password");
+    private static final TextBundle TEXTS = TextBundle.of("security/password");
 
     private PasswordRule() {}
 

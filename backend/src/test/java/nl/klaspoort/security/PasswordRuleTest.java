@@ -1,10 +1,10 @@
-package nl.klaspoort.account;
+package nl.klaspoort.security;
 
-import static nl.klaspoort.account.PasswordRule.Problem.NO_DIGIT;
-import static nl.klaspoort.account.PasswordRule.Problem.NO_LETTER;
-import static nl.klaspoort.account.PasswordRule.Problem.SAME_AS_LOGIN;
-import static nl.klaspoort.account.PasswordRule.Problem.TOO_LONG;
-import static nl.klaspoort.account.PasswordRule.Problem.TOO_SHORT;
+import static nl.klaspoort.security.PasswordRule.Problem.NO_DIGIT;
+import static nl.klaspoort.security.PasswordRule.Problem.NO_LETTER;
+import static nl.klaspoort.security.PasswordRule.Problem.SAME_AS_LOGIN;
+import static nl.klaspoort.security.PasswordRule.Problem.TOO_LONG;
+import static nl.klaspoort.security.PasswordRule.Problem.TOO_SHORT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
