@@ -1,4 +1,5 @@
 import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
+import { NavLink } from 'react-router';
 import type { MenuDetail } from '../components/AdminNav';
 import { Busy, LoadFailed } from '../components/Busy';
 import { EmptyState } from '../components/EmptyState';
@@ -21,7 +22,7 @@ function Count({ label, value }: { label: string; value: number }) {
   );
 }
 
-/** D1 shell: the selected school's name and numbers from the API. */
+/** D1 shell: the selected school's name and numbers from the API; for its admins, what to fix (X9). */
 export default function DashboardView() {
   const { membership, schoolId } = useSession();
   // a pupil sees the school's name, not its numbers (the server refuses them to pupils)
@@ -48,6 +49,19 @@ export default function DashboardView() {
           <Count label={t('dashboard.archivedUsers')} value={school.counts.archivedUsers} />
           <Count label={t('dashboard.products')} value={school.counts.products} />
         </div>
+      )}
+      {!pupil && school && !stale && school.alerts.length > 0 && (
+        <section aria-labelledby="alerts-title" className="kp-alerts">
+          <h2 id="alerts-title">{t('dashboard.alerts')}</h2>
+          <ul>
+            {school.alerts.map((alert) => (
+              <li key={`${alert.code}-${alert.group ?? ''}`}>
+                {alert.message}{' '}
+                <NavLink to={alert.fixPath}>{t('dashboard.alertFix')}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </section>
   );

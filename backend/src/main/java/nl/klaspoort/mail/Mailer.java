@@ -18,10 +18,19 @@ public class Mailer {
 
     private final MailTemplates templates;
     private final ApplicationEventPublisher events;
+    private final String helpdesk;
 
-    Mailer(MailTemplates templates, ApplicationEventPublisher events) {
+    Mailer(MailTemplates templates, ApplicationEventPublisher events,
+            @org.springframework.beans.factory.annotation.Value("${klaspoort.mail.helpdesk}") String helpdesk) {
         this.templates = templates;
         this.events = events;
+        this.helpdesk = helpdesk;
+    }
+
+    /** S4: sends {@code mail} in Dutch to the helpdesk address of the configuration, after the commit. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void sendToHelpdesk(Mail mail) {
+        send(helpdesk, mail, Locale.of("nl"));
     }
 
     /** Renders {@code mail} in {@code language} now and sends it to {@code to} once the transaction has committed. */

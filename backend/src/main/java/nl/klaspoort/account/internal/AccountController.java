@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The two forms a person uses before they can sign in (so outside the signed-in GraphQL API), both with the CSRF
  * token of the SPA: {@code POST /account/password} {@code {"token", "password"}} → 204, or 400 with
- * {@code {"code", "field", "message"}} ({@code INVALID_PASSWORD}, {@code LINK_INVALID}); {@code POST
+ * {@code {"code", "field", "message", "params"}} ({@code INVALID_PASSWORD}, {@code LINK_INVALID}); {@code POST
  * /account/password-reset} {@code {"email"}} → 202, always, whether or not the address is known.
  */
 @RestController
@@ -30,14 +30,15 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    ResponseEntity<Map<String, String>> setPassword(@RequestBody SetPassword body,
+    ResponseEntity<Map<String, Object>> setPassword(@RequestBody SetPassword body,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         return passwords.setPassword(body.token(), body.password(), Messages.language(language))
                 .map(refusal -> {
-                    Map<String, String> error = new LinkedHashMap<>();
+                    Map<String, Object> error = new LinkedHashMap<>();
                     error.put("code", refusal.code());
                     error.put("field", refusal.field());
                     error.put("message", refusal.message());
+                    error.put("params", refusal.params());
                     return ResponseEntity.badRequest().body(error);
                 })
                 .orElseGet(() -> ResponseEntity.noContent().build());

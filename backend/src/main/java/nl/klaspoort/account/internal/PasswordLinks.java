@@ -24,8 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PasswordLinks {
 
-    /** Why a password was not set: a code for the SPA and the message in the asker's language. */
-    record Refusal(String code, String field, String message) {}
+    /**
+     * Why a password was not set: a code for the SPA, the field, the message in the asker's language and, for
+     * INVALID_PASSWORD, the rule's {@code reason}, {@code min}, {@code max} and the password's {@code length}.
+     */
+    record Refusal(String code, String field, String message, Map<String, Object> params) {}
 
     private static final TextBundle TEXTS = TextBundle.of("account/password");
 
@@ -57,14 +60,16 @@ class PasswordLinks {
         var link = secret == null || secret.length() > 100 ? Optional.<AccountLinkStore.OpenLink>empty()
                 : links.open(secret, EnumSet.of(LinkToken.Purpose.ACTIVATION, LinkToken.Purpose.PASSWORD_RESET));
         if (link.isEmpty() || !(people.byId(link.get().userId()).orElse(null) instanceof Professional owner)) {
-            return Optional.of(new Refusal("LINK_INVALID", null, TEXTS.format("link.INVALID", language, Map.of())));
+            return Optional.of(new Refusal("LINK_INVALID", null, TEXTS.format("link.INVALID", language, Map.of()), Map.of()));
         }
         List<PasswordRule.Problem> problems = PasswordRule.check(password, owner.email());
         if (!problems.isEmpty()) {
-            return Optional.of(new Refusal("INVALID_PASSWORD", "password", problems.getFirst().message(language, password)));
+            return Optional.of(new Refusal("INVALID_PASSWORD", "password", problems.getFirst().message(language, password),
+                    Map.of("reason", problems.getFirst().name(), "min", PasswordRule.MIN_LENGTH,
+                            "max", PasswordRule.MAX_LENGTH, "length", password == null ? 0 : password.codePointCount(0, password.length()))));
         }
         if (!links.use(link.get().id())) {
-            return Optional.of(new Refusal("LINK_INVALID", null, TEXTS.format("link.INVALID", language, Map.of())));
+            return Optional.of(new Refusal("LINK_INVALID", null, TEXTS.format("link.INVALID", language, Map.of()), Map.of()));
         }
         people.setPassword(owner.id(), encoder.encode(password));
         // whoever knew the old password is signed out everywhere (S6: a reset ends that user's other sessions)
