@@ -1,7 +1,9 @@
 -- S4: questions sent with the contact form, kept with their reference number (module helpdesk).
+-- The reference the sender quotes ("KP-000123"): from a sequence of its own, so it is unique and short.
+create sequence support_question_number;
 create table support_question (
     id          bigint generated always as identity primary key,
-    reference   text        not null unique,
+    reference   text        not null unique default 'KP-' || lpad(nextval('support_question_number')::text, 6, '0'),
     school_id   bigint      not null references school (id),
     sender_id   bigint      not null references app_user (id),
     product_id  bigint      references product (id),

@@ -54,7 +54,7 @@ class AccountIT extends BrowserJourney {
         org.assertj.core.api.Assertions.assertThat(link).startsWith(app.baseUrl() + "/wachtwoord-instellen#");
 
         choosePassword(link, "kort1");
-        assertThat(page.getByText("Een wachtwoord heeft minstens 8 tekens, met letters én cijfers; dit wachtwoord heeft er 5."))
+        assertThat(page.getByRole(AriaRole.MAIN).getByText("Een wachtwoord heeft minstens 8 tekens, met letters én cijfers; dit wachtwoord heeft er 5."))
                 .isVisible();
         Accessibility.assertNoSeriousViolations(page);
 
@@ -84,9 +84,9 @@ class AccountIT extends BrowserJourney {
         page.navigate("/login");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Wachtwoord vergeten of wachtwoord instellen?")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Wachtwoord vergeten of wachtwoord instellen"))).isVisible();
-        assertThat(page.getByText("Leerlingen krijgen hun gebruikersnaam en wachtwoord")).isVisible();
+        assertThat(page.getByRole(AriaRole.MAIN).getByText("Leerlingen krijgen hun gebruikersnaam en wachtwoord")).isVisible();
         Ui.button(page, "Link versturen").click();
-        assertThat(page.getByText("Vul uw e-mailadres in.")).isVisible();
+        assertThat(page.getByRole(AriaRole.MAIN).getByText("Vul uw e-mailadres in.")).isVisible();
         Accessibility.assertNoSeriousViolations(page);
 
         page.getByLabel("E-mailadres").fill(email);
@@ -116,19 +116,19 @@ class AccountIT extends BrowserJourney {
         page.getByLabel("Nieuw wachtwoord", new Page.GetByLabelOptions().setExact(true)).fill("Later2026wachtwoord");
         page.getByLabel("Herhaal het nieuwe wachtwoord").fill("Later2026wachtwoord");
         Ui.button(page, "Wachtwoord wijzigen").click();
-        assertThat(page.getByText("Dit is niet uw huidige wachtwoord.")).isVisible();
+        assertThat(page.getByRole(AriaRole.MAIN).getByText("Dit is niet uw huidige wachtwoord.")).isVisible();
 
         page.getByLabel("Huidig wachtwoord").fill("Begin2026wachtwoord");
         page.getByLabel("Nieuw wachtwoord", new Page.GetByLabelOptions().setExact(true)).fill("alleenletters");
         page.getByLabel("Herhaal het nieuwe wachtwoord").fill("alleenletters");
         Ui.button(page, "Wachtwoord wijzigen").click();
-        assertThat(page.getByText("Een wachtwoord heeft letters én cijfers; voeg minstens één cijfer toe.")).isVisible();
+        assertThat(page.getByRole(AriaRole.MAIN).getByText("Een wachtwoord heeft letters én cijfers; voeg minstens één cijfer toe.")).isVisible();
         Accessibility.assertNoSeriousViolations(page);
 
         page.getByLabel("Nieuw wachtwoord", new Page.GetByLabelOptions().setExact(true)).fill("Later2026wachtwoord");
         page.getByLabel("Herhaal het nieuwe wachtwoord").fill("Later2026wachtwoord");
         Ui.button(page, "Wachtwoord wijzigen").click();
-        assertThat(page.getByText("Uw wachtwoord is gewijzigd.")).isVisible();
+        assertThat(page.getByRole(AriaRole.MAIN).getByText("Uw wachtwoord is gewijzigd.")).isVisible();
         app.mail().awaitMail(MailCatcher.to(email).and(m -> m.subject().equals("Uw Klaspoort-wachtwoord is gewijzigd")),
                 Duration.ofSeconds(30));
 

@@ -77,7 +77,7 @@ class SupportIT extends BrowserJourney {
         page.getByLabel("Zoeken in de veelgestelde vragen").fill("koppel " + tag);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hoe koppel ik een leerling " + tag + "?"))).isVisible();
         page.getByLabel("Zoeken in de veelgestelde vragen").fill("onvindbaar" + tag);
-        assertThat(page.getByText("Geen vragen gevonden met deze woorden.")).isVisible();
+        assertThat(page.getByRole(AriaRole.MAIN).getByText("Geen vragen gevonden met deze woorden.")).isVisible();
         Accessibility.assertNoSeriousViolations(page);
 
         Download download = page.waitForDownload(() ->
@@ -94,12 +94,12 @@ class SupportIT extends BrowserJourney {
         String subject = "Leeslab blijft wit " + tag();
         openSupport(SUPERVISOR);
         Ui.button(page, "Vraag versturen").click();
-        assertThat(page.getByText("Vul dit veld in.")).hasCount(2);
+        assertThat(page.getByRole(AriaRole.MAIN).getByText("Vul dit veld in.")).hasCount(2);
         page.getByLabel("Onderwerp", new Page.GetByLabelOptions().setExact(true)).fill(subject);
         page.getByLabel("Uw vraag", new Page.GetByLabelOptions().setExact(true)).fill("Na het inloggen blijft het scherm wit, in groep 5.");
         Ui.button(page, "Vraag versturen").click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Uw vraag is verstuurd met nummer KP-");
-        String reference = page.getByRole(AriaRole.STATUS).textContent().replaceAll(".*(KP-\\d{6}-\\d{4}).*", "$1");
+        String reference = page.getByRole(AriaRole.STATUS).textContent().replaceAll(".*(KP-\\d{6,}).*", "$1");
 
         CaughtMail helpdesk = app.mail().awaitMail(MailCatcher.to("helpdesk@klaspoort.nl")
                 .and(m -> m.subject().contains(reference)), Duration.ofSeconds(30));
@@ -121,8 +121,8 @@ class SupportIT extends BrowserJourney {
         context.clearCookies();
         login(ADMIN_ONLY, PROFESSIONAL_PASSWORD);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Informatieplein").setExact(true)).click();
-        assertThat(page.getByText("Er is geen nieuws voor uw producten.")).isVisible();
-        assertThat(page.getByText(title)).hasCount(0);
+        assertThat(page.getByRole(AriaRole.MAIN).getByText("Er is geen nieuws voor uw producten.")).isVisible();
+        assertThat(page.getByRole(AriaRole.MAIN).getByText(title)).hasCount(0);
     }
 
     @Test

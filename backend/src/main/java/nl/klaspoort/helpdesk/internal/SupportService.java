@@ -1,10 +1,7 @@
 package nl.klaspoort.helpdesk.internal;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +37,6 @@ class SupportService {
 
     static final int MAX_SUBJECT = 150;
     static final int MAX_MESSAGE = 5000;
-    private static final DateTimeFormatter REFERENCE_DAY = DateTimeFormatter.ofPattern("yyMMdd")
-            .withZone(ZoneId.of("Europe/Amsterdam"));
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SupportStore store;
     private final SchoolAccess access;
@@ -86,8 +80,7 @@ class SupportService {
         }
         School school = schools.byId(schoolId).orElseThrow();
         Instant now = clock.instant();
-        String reference = "KP-" + REFERENCE_DAY.format(now) + "-" + String.format("%04d", RANDOM.nextInt(10_000));
-        store.insert(new SupportStore.NewQuestion(reference, schoolId, sender.id(),
+        String reference = store.insert(new SupportStore.NewQuestion(schoolId, sender.id(),
                 product == null ? null : product.id(), subject, message, now));
         String productName = product == null ? null : product.name();
         mailer.sendToHelpdesk(new Mail.ContactToHelpdesk(reference, sender.displayName(), sender.email(), school.name(),

@@ -10,8 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SupportStore {
 
-    record NewQuestion(String reference, long schoolId, long senderId, Long productId, String subject, String message,
-            Instant createdAt) {}
+    record NewQuestion(long schoolId, long senderId, Long productId, String subject, String message, Instant createdAt) {}
 
     private final JdbcClient jdbc;
 
@@ -19,13 +18,14 @@ class SupportStore {
         this.jdbc = jdbc;
     }
 
-    void insert(NewQuestion q) {
-        jdbc.sql("""
-                        insert into support_question (reference, school_id, sender_id, product_id, subject, message, created_at)
-                        values (:reference, :school, :sender, :product, :subject, :message, :at)
+    /** Stores the question; returns its reference number ("KP-000123"). */
+    String insert(NewQuestion q) {
+        return jdbc.sql("""
+                        insert into support_question (school_id, sender_id, product_id, subject, message, created_at)
+                        values (:school, :sender, :product, :subject, :message, :at) returning reference
                         """)
-                .param("reference", q.reference()).param("school", q.schoolId()).param("sender", q.senderId())
+                .param("school", q.schoolId()).param("sender", q.senderId())
                 .param("product", q.productId()).param("subject", q.subject()).param("message", q.message())
-                .param("at", OffsetDateTime.ofInstant(q.createdAt(), ZoneOffset.UTC)).update();
+                .param("at", OffsetDateTime.ofInstant(q.createdAt(), ZoneOffset.UTC)).query(String.class).single();
     }
 }
