@@ -9,6 +9,8 @@ import { useFormat } from '../i18n/format';
 import { t } from '../i18n';
 import { useGqlQuery } from '../lib/data';
 import { useSession } from '../lib/session';
+import { PupilTiles } from './_dashboard/PupilTiles';
+import { SchoolOverview } from './_dashboard/SchoolOverview';
 
 export const config: ViewConfig<MenuDetail> = { title: 'dashboard.title', menu: { order: 0 }, detail: { main: { title: 'nav.home' } } };
 
@@ -22,7 +24,10 @@ function Count({ label, value }: { label: string; value: number }) {
   );
 }
 
-/** D1 shell: the selected school's name and numbers from the API; for its admins, what to fix (X9). */
+/**
+ * D1: the selected school's dashboard for professionals, with what to fix for its admins (X9); D3: a pupil's product
+ * tiles and no school figures.
+ */
 export default function DashboardView() {
   const { membership, schoolId } = useSession();
   // a pupil sees the school's name, not its numbers (the server refuses them to pupils)
@@ -63,6 +68,7 @@ export default function DashboardView() {
           </ul>
         </section>
       )}
+      {pupil ? <PupilTiles schoolId={schoolId} /> : <SchoolOverview schoolId={schoolId} />}
     </section>
   );
 }

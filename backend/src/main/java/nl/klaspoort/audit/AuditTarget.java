@@ -7,7 +7,7 @@ package nl.klaspoort.audit;
 public record AuditTarget(Type type, long id, String label) {
 
     /** GraphQL {@code AuditTargetType}. */
-    public enum Type { USER, SCHOOL, IP_RANGE }
+    public enum Type { USER, SCHOOL, IP_RANGE, CONTRACT }
 
     public static AuditTarget user(long id) {
         return new AuditTarget(Type.USER, id, null);
@@ -19,5 +19,9 @@ public record AuditTarget(Type type, long id, String label) {
 
     public static AuditTarget ipRange(long id, String notation) {
         return new AuditTarget(Type.IP_RANGE, id, notation);
+    }
+
+    public static AuditTarget contract(long id, String name) {
+        return new AuditTarget(Type.CONTRACT, id, name);
     }
 }

@@ -5,8 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.klaspoort.contract.Contracts;
 import nl.klaspoort.enrollment.internal.EnrollmentQueries;
 import nl.klaspoort.enrollment.internal.EnrollmentStore;
+import nl.klaspoort.enrollment.internal.EnrollmentStore.SeatChanges;
+import nl.klaspoort.platform.PayloadError;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,6 +17,10 @@ import org.springframework.stereotype.Service;
  * use which product ({@code enrollment}) followed by which supervisors ({@code enrollment_supervisor}). Set-based: a
  * constant number of statements however many students. Keeps the manual's invariants with the callers' checks: every
  * supervisor of an enrollment holds a product assignment for it. The caller has checked access.
+ *
+ * <p>Licences (A5): every enrollment holds a licence of a running contract for its product, taken from the contract
+ * module when the enrollment is created and given back when it is removed. A caller about to create enrollments first
+ * asks {@link #licenceProblems} (which locks the seats until its transaction ends) and writes nothing when there are any.
  */
 @Service
 public class Enrollments {
@@ -23,10 +30,12 @@ public class Enrollments {
 
     private final EnrollmentQueries queries;
     private final EnrollmentStore store;
+    private final Contracts contracts;
 
-    Enrollments(EnrollmentQueries queries, EnrollmentStore store) {
+    Enrollments(EnrollmentQueries queries, EnrollmentStore store, Contracts contracts) {
         this.queries = queries;
         this.store = store;
+        this.contracts = contracts;
     }
 
     /** All supervisors named in the rows. */
@@ -83,14 +92,48 @@ public class Enrollments {
         return queries.presentAssignments(schoolId, supervisorIds, productIds);
     }
 
+    /**
+     * A5: what stands in the way of enrolling every student in every product (the enrollments they do not have yet):
+     * a product without a running contract, or fewer free licences than needed, as errors on {@code productId}
+     * ("Er zijn nog 3 van de 250 licenties vrij"). Locks the seats until the transaction ends. Two statements.
+     */
+    public List<PayloadError> licenceProblems(long schoolId, Collection<Long> studentIds, Collection<Long> productIds) {
+        Map<Long, Set<Long>> wanted = new java.util.LinkedHashMap<>();
+        studentIds.forEach(s -> wanted.put(s, new LinkedHashSet<>(productIds)));
+        return licenceProblems(schoolId, wanted);
+    }
+
+    /** As {@link #licenceProblems(long, Collection, Collection)} for each student's own products (student → products). */
+    public List<PayloadError> licenceProblems(long schoolId, Map<Long, ? extends Collection<Long>> productsByStudent) {
+        List<Long> students = new java.util.ArrayList<>();
+        List<Long> products = new java.util.ArrayList<>();
+        productsByStudent.forEach((student, ids) -> ids.forEach(p -> {
+            students.add(student);
+            products.add(p);
+        }));
+        if (students.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> missing = queries.missingEnrollments(schoolId, students.toArray(Long[]::new), products.toArray(Long[]::new));
+        return contracts.licenceProblems(schoolId, missing);
+    }
+
+    /** A5: what stands in the way of enrolling {@code count} new students in each product; one statement. */
+    public List<PayloadError> licenceProblemsOfNewStudents(long schoolId, Collection<Long> productIds, int count) {
+        Map<Long, Integer> needed = new java.util.LinkedHashMap<>();
+        productIds.forEach(p -> needed.put(p, count));
+        return contracts.licenceProblems(schoolId, needed);
+    }
+
     // ---- writes
 
     /**
-     * Gives every student every row: the enrollment when missing, the row's supervisors added, and every supervisor the
-     * product assignment when missing. Three statements, whatever the number of students.
+     * Gives every student every row: the enrollment when missing (with a licence), the row's supervisors added, and
+     * every supervisor the product assignment when missing. Four statements, whatever the number of students (three
+     * when no enrollment is new).
      */
     public void link(long schoolId, Collection<Long> students, List<LinkRow> rows) {
-        store.link(schoolId, students, rows);
+        contracts.take(schoolId, store.link(schoolId, students, rows));
     }
 
     /** Assigns every product to every supervisor at the school (when missing); one statement. */
@@ -108,9 +151,12 @@ public class Enrollments {
         store.unlinkSupervisors(schoolId, supervisorIds, productIds);
     }
 
-    /** Makes the student's enrollments exactly the rows (other products off, each row's supervisors exactly). */
+    /**
+     * Makes the student's enrollments exactly the rows (other products off, each row's supervisors exactly); removed
+     * enrollments give their licences back, new ones take one.
+     */
     public void setExactly(long schoolId, long studentId, List<LinkRow> rows) {
-        store.setExactly(schoolId, studentId, rows);
+        seats(schoolId, store.setExactly(schoolId, studentId, rows));
     }
 
     /** Each supervisor's product assignments become exactly the given ones (undo); two statements. */
@@ -120,10 +166,18 @@ public class Enrollments {
         }
     }
 
-    /** Each student's enrollments become exactly the given ones: student → product → supervisors (undo); four statements. */
+    /**
+     * Each student's enrollments become exactly the given ones: student → product → supervisors (undo); four statements,
+     * plus one each to give back and to take licences when enrollments were removed or created.
+     */
     public void setEnrollments(long schoolId, Map<Long, Map<Long, List<Long>>> enrollments) {
         if (!enrollments.isEmpty()) {
-            store.setEnrollments(schoolId, enrollments);
+            seats(schoolId, store.setEnrollments(schoolId, enrollments));
         }
+    }
+
+    private void seats(long schoolId, SeatChanges changes) {
+        contracts.release(schoolId, changes.removed());
+        contracts.take(schoolId, changes.created());
     }
 }

@@ -1,7 +1,7 @@
 /**
  * Koppelingen ({@code product_assignment}, {@code enrollment}, {@code enrollment_supervisor}).
  */
-@ApplicationModule(allowedDependencies = {"people", "product", "platform"})
+@ApplicationModule(allowedDependencies = {"contract", "people", "platform", "product"})
 package nl.klaspoort.enrollment;
 
 import org.springframework.modulith.ApplicationModule;

@@ -15,7 +15,7 @@ public class Products {
 
     /** A new product with its curriculum: lesson {@code n} (from 1) is titled "Les n" and ends with a test every {@code testEvery}. */
     public record NewProduct(String code, String name, String description, String icon, String launchUrl,
-            String documentationUrl, int lessons, int testEvery) {}
+            String documentationUrl, String supervisorUrl, int lessons, int testEvery) {}
 
     private final ProductQueries queries;
     private final ProductStore store;

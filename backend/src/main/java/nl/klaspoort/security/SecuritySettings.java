@@ -13,13 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     follows the request's scheme
  * @param login the login and token-endpoint throttle
  * @param requests the per-user and per-client limits on {@code /graphql}
+ * @param launchOrigins the products' origins (scheme://host[:port]) a page may post a launch token to (D3): the
+ *     Content-Security-Policy's {@code form-action} allows them besides the application's own
  */
 @ConfigurationProperties("klaspoort.security")
 public record SecuritySettings(List<String> allowedOrigins, Duration sessionAbsoluteLifetime, boolean secureCookies,
-        Login login, Requests requests) {
+        Login login, Requests requests, List<String> launchOrigins) {
 
     public SecuritySettings {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        launchOrigins = launchOrigins == null ? List.of()
+                : launchOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).map(o -> o.replaceAll("/+$", "")).toList();
     }
 
     /**

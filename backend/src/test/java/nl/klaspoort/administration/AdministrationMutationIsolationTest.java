@@ -46,8 +46,8 @@ class AdministrationMutationIsolationTest {
 
     @BeforeEach
     void twoSchools() {
-        schoolA = fixture.school().withAdmin().withSupervisors(2).create();
-        schoolB = fixture.school().withAdmin().withSupervisors(2).create();
+        schoolA = fixture.school().withAdmin().withSupervisors(2).withContracts().create();
+        schoolB = fixture.school().withAdmin().withSupervisors(2).withContracts().create();
         studentA = fixture.student(schoolA, 5);
         fixture.enroll(schoolA, studentA, schoolA.leeslab(), schoolA.supervisorA());
         studentB = fixture.student(schoolB, 5);

@@ -20,6 +20,9 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.time.LocalDate;
+import nl.klaspoort.contract.internal.ContractRenewals;
+import nl.klaspoort.platform.Amsterdam;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.FreshSchoolTest;
 import org.junit.jupiter.api.DynamicTest;
@@ -39,6 +42,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 class AuditActionsTest extends FreshSchoolTest {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> NODES = new ParameterizedTypeReference<>() {};
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ContractRenewals renewals;
 
     /** action → the mutation that writes it, run against this test's fresh school. */
     private Map<String, Runnable> scenarios() {
@@ -85,12 +91,51 @@ class AuditActionsTest extends FreshSchoolTest {
         s.put("IP_RANGE_REMOVED", () -> admin.documentName("results-ip-range-remove")
                 .variable("input", Map.of("ipRangeId", ipRange(true))).execute()
                 .path("schoolIpRangeRemove.errors").entityList(Object.class).hasSize(0));
+        s.put("CONTRACT_END", () -> contractMutation("ContractEnd", "contractEnd", "contractId", contract(null)));
+        s.put("CONTRACT_END_CANCEL", () -> {
+            String contract = contract(null);
+            contractMutation("ContractEnd", "contractEnd", "contractId", contract);
+            contractMutation("ContractEndCancel", "contractEndCancel", "contractId", contract);
+        });
+        s.put("LICENCE_END", () -> contractMutation("LicenceEnd", "licenceEnd", "licenceId", licence()));
+        s.put("LICENCE_END_CANCEL", () -> {
+            String licence = licence();
+            contractMutation("LicenceEnd", "licenceEnd", "licenceId", licence);
+            contractMutation("LicenceEndCancel", "licenceEndCancel", "licenceId", licence);
+        });
+        s.put("CONTRACT_RENEWED", () -> { // stored renewal yesterday: the job renews it
+            contract(LocalDate.now(Amsterdam.ZONE).minusYears(1).minusDays(1));
+            renewals.run();
+        });
+        s.put("CONTRACT_LICENCES_STOPPED", () -> { // ended today: the job stops its licence
+            long ended = fixture.contract(school.id(), school.rekenen(), "SCHOOL_WIDE", 5,
+                    LocalDate.now(Amsterdam.ZONE).minusYears(1), LocalDate.now(Amsterdam.ZONE));
+            fixture.licence(ended, fixture.student(school, 5), LocalDate.now(Amsterdam.ZONE).minusMonths(1), null);
+            renewals.run();
+        });
         return s;
+    }
+
+    /** A running contract of the school (since {@code start}, default half a year ago); its id. */
+    private String contract(LocalDate start) {
+        LocalDate since = start == null ? LocalDate.now(Amsterdam.ZONE).minusMonths(6) : start;
+        return Long.toString(fixture.contract(school.id(), school.spelling(), "SCHOOL_WIDE", 10, since, null));
+    }
+
+    /** A pupil's licence of a running school-wide contract of the school; its id. */
+    private String licence() {
+        long contract = Long.parseLong(contract(null));
+        return Long.toString(fixture.licence(contract, fixture.student(school, 5), LocalDate.now(Amsterdam.ZONE).minusMonths(1), null));
+    }
+
+    private void contractMutation(String operation, String field, String input, String id) {
+        admin.documentName("contracts").operationName(operation).variable("input", Map.of(input, id)).execute()
+                .path(field + ".errors").entityList(Object.class).hasSize(0);
     }
 
     /** What the Logboek shows for some actions: field, before and after in words. */
     private Map<String, Consumer<List<Map<String, Object>>>> words() {
-        return Map.of(
+        Map<String, Consumer<List<Map<String, Object>>>> words = new LinkedHashMap<>(Map.of(
                 "USERS_ARCHIVE", changes -> assertThat(changes).contains(change("archived", "Status", "Actief", "Gearchiveerd")),
                 "STUDENTS_LINK", changes -> assertThat(changes).contains(change("enrollments", "Koppelingen", null,
                         "Leeslab (Bea Begeleider)")),
@@ -100,7 +145,14 @@ class AuditActionsTest extends FreshSchoolTest {
                 "USER_UPDATE", changes -> assertThat(changes).contains(change("firstName", "Voornaam", "Test", "Fenna")),
                 "STUDENT_CREDENTIALS_RESET", changes -> assertThat(changes).contains(change("passwordChanged", "Wachtwoord", null, "Gewijzigd")),
                 "IP_RANGE_ACTIVATED", changes -> assertThat(changes).contains(change("active", "Gebruikt voor schoolresultaten",
-                        "Niet actief", "Actief")));
+                        "Niet actief", "Actief"))));
+        words.put("CONTRACT_END", changes -> assertThat(changes).extracting(c -> c.get("label")).contains("Einddatum", "Verlengingsdatum"));
+        words.put("LICENCE_END", changes -> assertThat(changes).singleElement().satisfies(c -> assertThat(c)
+                .containsEntry("label", "Einde licentie").containsEntry("before", null)
+                .containsEntry("after", LocalDate.now(Amsterdam.ZONE).toString())));
+        words.put("CONTRACT_LICENCES_STOPPED", changes -> assertThat(changes)
+                .contains(change("licencesInUse", "Licenties in gebruik", "1", "0")));
+        return words;
     }
 
     @TestFactory

@@ -2,8 +2,6 @@ package nl.klaspoort.contract;
 
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import nl.klaspoort.platform.Amsterdam;
 import nl.klaspoort.support.Fixtures;
 import nl.klaspoort.support.KlaspoortTest;
 import nl.klaspoort.support.Sessions;
@@ -36,10 +34,10 @@ class RunningContractTest {
     HttpGraphQlTester admin;
 
     @BeforeEach
-    void aSchoolWhoseContractEndsOnTheLastDayOfJune() {
+    void aSchoolWhoseContractEndsOnTheFirstOfJulySoRunsThroughJune() {
         Fixtures.TestSchool contracted = fixtures.school().named("Contractschool").withAdmin().create();
         school = contracted.id();
-        fixtures.contract(school, contracted.leeslab(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
+        fixtures.contract(school, contracted.leeslab(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 7, 1)); // ends on 1 July
         admin = Sessions.tester(port, contracted.adminEmail());
     }
 
@@ -50,14 +48,14 @@ class RunningContractTest {
 
     @Test
     void theContractRunsUntilMidnightInAmsterdamForThePickerAndTheDashboardAlike() {
-        clock.moveTo(LocalDateTime.parse("2026-06-30T23:30").atZone(Amsterdam.ZONE).toInstant());
+        clock.moveToAmsterdam("2026-06-30T23:30");
         admin.documentName("users").operationName("SchoolPickers").variable("schoolId", school).execute()
                 .path("school.products[*].name").entityList(String.class).containsExactly("Leeslab");
         admin.documentName("schools").execute()
                 .path("schools[0].counts.products").entity(Integer.class).isEqualTo(1);
 
         // 00:30 in Amsterdam is still 30 June in UTC: the database's current_date would keep the contract running
-        clock.moveTo(LocalDateTime.parse("2026-07-01T00:30").atZone(Amsterdam.ZONE).toInstant());
+        clock.moveToAmsterdam("2026-07-01T00:30");
         admin.documentName("users").operationName("SchoolPickers").variable("schoolId", school).execute()
                 .path("school.products").entityList(Object.class).hasSize(0);
         admin.documentName("schools").execute()
@@ -66,10 +64,10 @@ class RunningContractTest {
 
     @Test
     void aContractStartsAtMidnightInAmsterdam() {
-        clock.moveTo(LocalDateTime.parse("2025-12-31T23:59").atZone(Amsterdam.ZONE).toInstant());
+        clock.moveToAmsterdam("2025-12-31T23:59");
         admin.documentName("users").operationName("SchoolPickers").variable("schoolId", school).execute()
                 .path("school.products").entityList(Object.class).hasSize(0);
-        clock.moveTo(LocalDateTime.parse("2026-01-01T00:01").atZone(Amsterdam.ZONE).toInstant());
+        clock.moveToAmsterdam("2026-01-01T00:01");
         admin.documentName("users").operationName("SchoolPickers").variable("schoolId", school).execute()
                 .path("school.products[*].name").entityList(String.class).containsExactly("Leeslab");
     }

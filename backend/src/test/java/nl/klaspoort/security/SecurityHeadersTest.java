@@ -83,6 +83,15 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void pagesMayPostFormsOnlyToThemselvesAndTheProductsLaunchPages() {
+        String csp = Http.get(port, "/", Map.of()).headers().firstValue("Content-Security-Policy").orElseThrow();
+        // D3: a pupil's launch token is posted to the product (the demo products' origin by default)
+        assertThat(csp).endsWith("form-action 'self' http://localhost:9500");
+        String api = Http.get(port, "/graphql", Map.of()).headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(api).as("the API is no page: its responses allow no form target but this origin").endsWith("form-action 'self'");
+    }
+
+    @Test
     void behindATlsProxyCookiesAreSecureHostCookiesAndHstsIsSent() {
         HttpResponse<String> secure = Http.get(port, "/login", Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.9"));
         assertThat(secure.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v ->

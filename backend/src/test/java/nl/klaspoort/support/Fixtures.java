@@ -29,6 +29,9 @@ public final class Fixtures {
 
     private static final AtomicInteger SCHOOLS = new AtomicInteger();
 
+    /** Licences of each contract {@link SchoolBuilder#withContracts()} makes. */
+    public static final int CONTRACT_SEATS = 5_000;
+
     /** A school made by {@link SchoolBuilder}: its admin and supervisors (when asked for) and the demo products' ids. */
     public record TestSchool(long id, String name, Long admin, String adminEmail, List<Long> supervisors,
             List<Long> students, long leeslab, long spelling, long rekenen) {
@@ -67,6 +70,7 @@ public final class Fixtures {
         private int supervisors;
         private int students;
         private int gradeYear = 5;
+        private boolean contracts;
 
         public SchoolBuilder named(String schoolName) {
             this.name = schoolName;
@@ -92,6 +96,15 @@ public final class Fixtures {
             return this;
         }
 
+        /**
+         * Running school-wide contracts ({@value #CONTRACT_SEATS} licences, since a year ago) for the three demo
+         * products, so that students can be enrolled (A5).
+         */
+        public SchoolBuilder withContracts() {
+            this.contracts = true;
+            return this;
+        }
+
         public TestSchool create() {
             int n = SCHOOLS.getAndIncrement();
             String brin = "%02dZ%c".formatted(n % 100, (char) ('A' + n / 100));
@@ -113,6 +126,11 @@ public final class Fixtures {
                         Role.SUPERVISOR));
             }
             List<Long> studentIds = students == 0 ? List.of() : students(id, students, gradeYear, false);
+            if (contracts) {
+                for (String code : List.of("LEESLAB", "SPELLINGSTER", "REKENROUTE")) {
+                    contract(id, productId(code), "SCHOOL_WIDE", CONTRACT_SEATS, LocalDate.now().minusYears(1), null);
+                }
+            }
             return new TestSchool(id, schoolName, adminId, adminEmail, List.copyOf(supervisorIds), studentIds,
                     productId("LEESLAB"), productId("SPELLINGSTER"), productId("REKENROUTE"));
         }
@@ -253,16 +271,55 @@ public final class Fixtures {
     }
 
     public void contract(long school, long product, LocalDate start, LocalDate end) {
-        jdbc.sql("""
-                insert into contract (id, school_id, product_id, kind, name, seats, start_date, renewal_date, end_date)
-                values (nextval('contract_seq'), :school, :product, 'SCHOOL_WIDE', 'Fixture', 100, :start, :renewal, :end)
-                """).param("school", school).param("product", product).param("start", start)
-                .param("renewal", start.plusYears(1)).param("end", end).update();
+        contract(school, product, "SCHOOL_WIDE", 100, start, end);
+    }
+
+    /**
+     * A contract ({@code kind} SCHOOL_WIDE or PER_STUDENT) with {@code seats} licences; {@code end} the first day it no
+     * longer runs, null when it renews. Returns its id.
+     */
+    public long contract(long school, long product, String kind, int seats, LocalDate start, LocalDate end) {
+        return jdbc.sql("""
+                        insert into contract (id, school_id, product_id, kind, name, seats, start_date, renewal_date, end_date)
+                        values (nextval('contract_seq'), :school, :product, :kind, :name, :seats, :start, :renewal, :end)
+                        returning id
+                        """).param("school", school).param("product", product).param("kind", kind)
+                .param("name", "Fixture " + kind.toLowerCase() + " " + seats).param("seats", seats).param("start", start)
+                .param("renewal", start.plusYears(1)).param("end", end).query(Long.class).single();
     }
 
     /** A running contract since a year ago. */
     public void contract(long school, long product) {
         contract(school, product, LocalDate.now().minusYears(1), null);
+    }
+
+    /** A licence of the contract for the student, from {@code start}, ending on {@code end} (null: no end). Returns its id. */
+    public long licence(long contract, long student, LocalDate start, LocalDate end) {
+        return jdbc.sql("""
+                        insert into licence (id, contract_id, school_id, user_id, start_date, end_date)
+                        select nextval('licence_seq'), c.id, c.school_id, :student, :start, :end from contract c where c.id = :contract
+                        returning id
+                        """).param("contract", contract).param("student", student).param("start", start).param("end", end)
+                .query(Long.class).single();
+    }
+
+    /** Licences of the contract for all the students, from {@code start}, in one statement. */
+    public void licences(long contract, List<Long> students, LocalDate start) {
+        jdbc.sql("""
+                        insert into licence (id, contract_id, school_id, user_id, start_date)
+                        select nextval('licence_seq'), c.id, c.school_id, s, :start from contract c, unnest(:students::bigint[]) as s
+                         where c.id = :contract
+                        """).param("contract", contract).param("students", students.toArray(Long[]::new)).param("start", start)
+                .update();
+    }
+
+    /** The end dates of the student's licences at the school by product code ("CODE:date" or "CODE:-"), sorted. */
+    public List<String> licenceEnds(long school, long student) {
+        return jdbc.sql("""
+                        select p.code || ':' || coalesce(l.end_date::text, '-')
+                          from licence l join contract c on c.id = l.contract_id join product p on p.id = c.product_id
+                         where l.school_id = :school and l.user_id = :student order by 1
+                        """).param("school", school).param("student", student).query(String.class).list();
     }
 
     public void session(long school, long student, long product, Instant started, int minutes, String location,

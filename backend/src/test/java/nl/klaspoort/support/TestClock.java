@@ -38,6 +38,11 @@ public final class TestClock extends Clock {
         offset = Duration.between(Instant.now(), instant);
     }
 
+    /** From now on the clock reads this wall-clock time in Amsterdam, e.g. {@code "2026-12-02T09:00"}. */
+    public void moveToAmsterdam(String localDateTime) {
+        moveTo(java.time.LocalDateTime.parse(localDateTime).atZone(nl.klaspoort.platform.Amsterdam.ZONE).toInstant());
+    }
+
     public void advance(Duration duration) {
         offset = offset.plus(duration);
     }

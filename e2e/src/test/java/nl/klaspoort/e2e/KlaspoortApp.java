@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +16,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import klaspoort.peers.mail.MailCatcher;
+import klaspoort.peers.products.ProductLandingPages;
 
 /**
  * The packaged application ({@code backend/target/klaspoort.jar}) running in its own process on a free port, with its
  * embedded PostgreSQL in a fresh data directory and the demo data: exactly what the README's run command starts.
  * Its mails go over real SMTP to a mail catcher in this JVM ({@link #mail()}). One instance per test JVM, started on
  * first use and stopped when the JVM ends.
+ * Beside it, in this JVM, the demo products' landing pages (the products peer), which the demo data's products launch
+ * at and which verify the launch tokens against the app's keys. One instance per test JVM, started on first use and
+ * stopped when the JVM ends.
  */
 public final class KlaspoortApp {
 
@@ -29,6 +34,7 @@ public final class KlaspoortApp {
 
     private final Process process;
     private final int port;
+    private final ProductLandingPages products;
     private final MailCatcher mail;
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
@@ -38,6 +44,7 @@ public final class KlaspoortApp {
             throw new IllegalStateException("No packaged application at " + jar + ": run the build (./mvnw verify) first");
         }
         port = freePort();
+        products = ProductLandingPages.builder().klaspoort(URI.create("http://localhost:" + port)).start();
         mail = MailCatcher.builder().inboxPort(-1).start();
         Path dataDir = Files.createTempDirectory("klaspoort-e2e-");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -45,6 +52,8 @@ public final class KlaspoortApp {
                 .redirectErrorStream(true);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("KLASPOORT_DATA_DIR", dataDir.toString());
+        builder.environment().put("KLASPOORT_DEMO_PRODUCTS_URL", products.baseUrl());
+        builder.environment().put("KLASPOORT_TOKEN_ISSUER", "http://localhost:" + port);
         builder.environment().put("KLASPOORT_MAIL_SMTP_PORT", Integer.toString(mail.smtpPort()));
         process = builder.start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -96,6 +105,11 @@ public final class KlaspoortApp {
         return port;
     }
 
+    /** Where the demo products' landing pages are (e.g. {@code /leeslab/start}). */
+    public String productsUrl() {
+        return products.baseUrl();
+    }
+
     /** The SMTP server the application sends its mails to. */
     public MailCatcher mail() {
         return mail;
@@ -109,6 +123,7 @@ public final class KlaspoortApp {
     }
 
     private void stop() {
+        products.close();
         mail.close();
         process.destroy();
         try {

@@ -97,6 +97,9 @@ class AuditUndoService {
                 previous.put(event.targetId(), event.before());
             }
         }
+        if (bulk.writable()) { // enrollments the undo brings back take licences again (A5)
+            enrollments.licenceProblems(schoolId, enrollmentsOf(previous)).forEach(bulk::inputError);
+        }
         if (!bulk.writable()) {
             return bulk.payload(null, false);
         }
@@ -184,6 +187,14 @@ class AuditUndoService {
         roles.setExactly(schoolId, roleSets);
         enrollments.setAssignments(schoolId, assignments);
         enrollments.setEnrollments(schoolId, enrolled);
+    }
+
+    /** Per student: the products of the enrollments in the recorded states. */
+    private Map<Long, Set<Long>> enrollmentsOf(Map<Long, String> statesById) {
+        Map<Long, Set<Long>> products = new LinkedHashMap<>();
+        statesById.forEach((id, text) -> json.readTree(text).path("enrollments")
+                .forEach(e -> products.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(e.path("productId").asLong())));
+        return products;
     }
 
     private static UUID uuid(String text) {

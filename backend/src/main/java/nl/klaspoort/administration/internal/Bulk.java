@@ -3,6 +3,7 @@ package nl.klaspoort.administration.internal;
 import nl.klaspoort.platform.CommonError;
 
 import nl.klaspoort.platform.ErrorCode;
+import nl.klaspoort.platform.Ids;
 import nl.klaspoort.platform.PayloadError;
 
 import java.util.ArrayList;
@@ -57,11 +58,7 @@ public final class Bulk {
 
     /** A numeric id, or null when the text is not one (treated like an unknown id). */
     public static Long parseId(String raw) {
-        try {
-            return raw == null ? null : Long.valueOf(raw.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Ids.parse(raw);
     }
 
     /** The distinct, well-formed ids, in input order. */

@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The koppelingen mutations of the manual (4.6–4.9, 4.12.3): link students (B12), link professionals (B11), remove
  * roles (B13) and roles/products per user (B18). Each validates every item first and writes only when none is refused,
  * in one transaction, through the owners' set-based APIs (enrollment, access, membership), and logs one audit batch.
+ * New enrollments need free licences of running contracts (A5): one product short refuses the whole mutation.
  */
 @Service
 class KoppelingenService {
@@ -78,6 +79,10 @@ class KoppelingenService {
             } else {
                 bulk.applied(id);
             }
+        }
+        if (bulk.writable()) { // A5: every new enrollment needs a free licence of a running contract, all or nothing
+            enrollments.licenceProblems(schoolId, bulk.appliedIds(), rows.stream().map(LinkRow::productId).toList())
+                    .forEach(bulk::inputError);
         }
         if (dryRun || !bulk.writable()) {
             return bulk.payload(null, dryRun);
@@ -206,6 +211,8 @@ class KoppelingenService {
             bulk.refuse(id, AdministrationError.NOT_A_STUDENT);
         } else {
             bulk.applied(id);
+            enrollments.licenceProblems(schoolId, List.of(id), rows.stream().map(LinkRow::productId).toList())
+                    .forEach(bulk::inputError);
         }
         if (!bulk.writable()) {
             return bulk.payload(null, false);

@@ -295,6 +295,9 @@ class UserAdministrationService {
             rows = rules.parse(schoolId, new LinkedHashSet<>(productIds).stream()
                     .map(p -> new LinkInput(p, supervisorIds)).toList(), false, errors::add);
         }
+        if (errors.isEmpty()) { // A5: the new student takes a licence of each product
+            errors.addAll(enrollments.licenceProblemsOfNewStudents(schoolId, rows.stream().map(LinkRow::productId).toList(), 1));
+        }
         if (!errors.isEmpty()) {
             return new StudentCreated(schoolId, null, null, null, errors);
         }

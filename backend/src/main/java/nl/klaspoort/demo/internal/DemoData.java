@@ -22,6 +22,8 @@ import nl.klaspoort.audit.AuditAction;
 import nl.klaspoort.audit.AuditLog;
 import nl.klaspoort.audit.AuditTarget;
 import nl.klaspoort.contract.Contracts;
+import nl.klaspoort.dashboard.DashboardItems;
+import nl.klaspoort.dashboard.DashboardItems.Kind;
 import nl.klaspoort.enrollment.Enrollments;
 import nl.klaspoort.enrollment.Enrollments.LinkRow;
 import nl.klaspoort.membership.Memberships;
@@ -36,6 +38,7 @@ import nl.klaspoort.results.PracticeSessions.ImportedSession;
 import nl.klaspoort.school.Schools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,8 +47,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Demo data for the default run: two schools, three products with curricula, contracts, professionals with every role
- * combination, 60 students in groups 3–8 with koppelingen, and twelve weeks of practice sessions. Written once, into
+ * Demo data for the default run: two schools, three products with curricula (launched at the demo products peer,
+ * {@code klaspoort.demo-data.products-url}), contracts of each kind and status, professionals with every role
+ * combination, 60 students in groups 3–8 with koppelingen (each taking a licence), and twelve weeks of practice sessions. Written once, into
  * an empty database; never in the {@code prod} profile ({@code klaspoort.demo-data.enabled=false} there).
  * The logins are listed in the README and in {@link #LOGINS}. Written only through the owners' APIs, set-based where
  * it counts (students, koppelingen, sessions), so a start stays fast.
@@ -94,11 +98,14 @@ class DemoData implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final String productsUrl;
+    private final DashboardItems dashboard;
     private final Publishers publishers;
 
     DemoData(Schools schools, Products products, Contracts contracts, People people, Memberships memberships, Roles roles,
             Enrollments enrollments, PracticeSessions sessions, AuditLog audit, PasswordEncoder passwords,
-            TransactionTemplate tx, Clock clock, Publishers publishers) {
+            TransactionTemplate tx, Clock clock, @Value("${klaspoort.demo-data.products-url}") String productsUrl,
+            DashboardItems dashboard, Publishers publishers) {
         this.schools = schools;
         this.products = products;
         this.contracts = contracts;
@@ -111,6 +118,8 @@ class DemoData implements ApplicationRunner {
         this.passwords = passwords;
         this.tx = tx;
         this.clock = clock;
+        this.productsUrl = productsUrl.replaceAll("/+$", "");
+        this.dashboard = dashboard;
         this.publishers = publishers;
     }
 
@@ -135,12 +144,16 @@ class DemoData implements ApplicationRunner {
         DemoProduct spelling = product("SPELLINGSTER", "Spellingster", "Spelling oefenen met directe feedback.", "pencil", 30, 6);
         DemoProduct rekenen = product("REKENROUTE", "Rekenroute", "Rekenen in korte, dagelijkse routes.", "calculator", 48, 8);
 
+        // contracts of each kind and status (A1): school-wide and legacy per-student, active, ending and ended
         LocalDate today = Amsterdam.today(clock);
         LocalDate augFirst = LocalDate.of(today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1, 8, 1);
-        contract(regenboog, leeslab, Contracts.Kind.SCHOOL_WIDE, "Leeslab schoollicentie 60 leerlingen", 60, augFirst, null);
-        contract(regenboog, spelling, Contracts.Kind.PER_STUDENT, "Spellingster per leerling", 25, augFirst, null);
+        // (room for the pupils the journeys add; Kompas's Rekenroute is nearly full: one licence free)
+        contract(regenboog, leeslab, Contracts.Kind.SCHOOL_WIDE, "Leeslab schoollicentie 250 leerlingen", 250, augFirst, null);
+        contract(regenboog, spelling, Contracts.Kind.PER_STUDENT, "Spellingster School abonnement", 100, augFirst.minusYears(2), null);
+        contract(regenboog, rekenen, Contracts.Kind.SCHOOL_WIDE, "Rekenroute schoollicentie 30 leerlingen", 30,
+                augFirst.minusYears(2), augFirst);
         contract(kompas, leeslab, Contracts.Kind.SCHOOL_WIDE, "Leeslab schoollicentie 40 leerlingen", 40, augFirst, null);
-        contract(kompas, rekenen, Contracts.Kind.PER_STUDENT, "Rekenroute per leerling", 20, augFirst, augFirst.plusYears(1).minusDays(1));
+        contract(kompas, rekenen, Contracts.Kind.PER_STUDENT, "Rekenroute School abonnement", 20, augFirst, augFirst.plusYears(1));
 
         String proHash = passwords.encode(PROFESSIONAL_PASSWORD);
         long beheerder = professional("Mirjam", null, "Kramer", "beheerder@demo.klaspoort.nl", "ICT-coördinator", proHash);
@@ -210,6 +223,34 @@ class DemoData implements ApplicationRunner {
         memberships.archiveSince(regenboog, List.of(students.get(28), students.get(29)), archivedSince);
         memberships.archiveSince(kompas, List.of(students.get(59)), archivedSince);
         practiceSessions(sessionsFor, random);
+        dashboardItems();
+    }
+
+    /** The publisher's videos, recommended programmes and announcements on the dashboard (D1). */
+    private void dashboardItems() {
+        Instant now = clock.instant();
+        String video = productsUrl + "/video/";
+        item(Kind.VIDEO, "Aan de slag: inloggen en rondkijken", "Een rondleiding langs het dashboard, Beheer en Resultaten.",
+                video + "aan-de-slag", 1, now);
+        item(Kind.VIDEO, "Leerlingen koppelen aan producten", "Leerlingen en begeleiders koppelen, één voor één of in bulk.",
+                video + "koppelen", 2, now);
+        item(Kind.VIDEO, "Resultaten volgen", "Oefentijd op school en thuis, lessen en toetsen per leerling.",
+                video + "resultaten", 3, now);
+        item(Kind.VIDEO, "Abonnementen en licenties", "Wat de statussen betekenen en hoe u een licentie stopzet.",
+                video + "abonnementen", 4, now);
+        item(Kind.RECOMMENDATION, "Rekenroute", "Rekenen in korte, dagelijkse routes voor groep 3 tot en met 8.",
+                productsUrl + "/rekenroute/handleiding", 1, now);
+        item(Kind.RECOMMENDATION, "Spellingster", "Spelling oefenen met directe feedback, ook thuis.",
+                productsUrl + "/spellingster/handleiding", 2, now);
+        item(Kind.ANNOUNCEMENT, "Abonnementen beheren in Klaspoort",
+                "Onder Beheer → Abonnementen ziet u nu alle abonnementen van uw school, met de licenties in gebruik.",
+                null, 0, now.minus(3, ChronoUnit.DAYS));
+        item(Kind.ANNOUNCEMENT, "Onderhoud zaterdagochtend",
+                "Zaterdag tussen 06:00 en 08:00 uur kan Klaspoort enkele minuten niet bereikbaar zijn.", null, 0, now);
+    }
+
+    private void item(Kind kind, String title, String body, String url, int position, Instant published) {
+        dashboard.add(new DashboardItems.NewItem(kind, title, body, url, position, published));
     }
 
     private static void link(Map<List<Object>, List<Long>> links, long school, DemoProduct product, List<Long> supervisors,
@@ -225,9 +266,9 @@ class DemoData implements ApplicationRunner {
     }
 
     private DemoProduct product(String code, String name, String description, String icon, int lessons, int testEvery) {
-        String slug = code.toLowerCase(Locale.ROOT);
-        long id = products.create(new NewProduct(code, name, description, icon, "https://producten.example/" + slug + "/start",
-                "https://producten.example/" + slug + "/handleiding", lessons, testEvery));
+        String slug = productsUrl + "/" + code.toLowerCase(Locale.ROOT);
+        long id = products.create(new NewProduct(code, name, description, icon, slug + "/start", slug + "/handleiding",
+                slug + "/begeleiders", lessons, testEvery));
         return new DemoProduct(id, lessons, testEvery);
     }
 

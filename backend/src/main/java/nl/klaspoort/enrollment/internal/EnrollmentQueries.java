@@ -155,6 +155,22 @@ public class EnrollmentQueries {
         return counts;
     }
 
+    /** Per product: how many of the (student, product) pairs have no enrollment yet. One statement. */
+    public Map<Long, Integer> missingEnrollments(long schoolId, Long[] students, Long[] products) {
+        Map<Long, Integer> counts = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select t.product, count(distinct t.student)
+                          from unnest(:students::bigint[], :products::bigint[]) as t(student, product)
+                         where not exists (select 1 from enrollment e
+                                            where e.school_id = :school and e.student_id = t.student and e.product_id = t.product)
+                         group by t.product order by t.product
+                        """)
+                .param("school", schoolId).param("students", students).param("products", products)
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2)))
+                .list();
+        return counts;
+    }
+
     /** The supervisors of each enrollment, by name, keyed by school and enrollment. */
     public List<Keyed<Professional>> supervisors(Collection<Long> enrollmentIds) {
         return jdbc.sql("""

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.klaspoort.contract.Contracts.Seat;
 import nl.klaspoort.enrollment.EnrollmentView;
 import nl.klaspoort.enrollment.Enrollments.LinkRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,9 +25,10 @@ public class EnrollmentStore {
 
     /**
      * Gives every student every row: the enrollment when missing, the row's supervisors added, and every supervisor the
-     * product assignment when missing. Three statements, whatever the number of students.
+     * product assignment when missing. Three statements, whatever the number of students. Returns the enrollments it
+     * created, as seats (each takes a licence).
      */
-    public void link(long schoolId, Collection<Long> students, List<LinkRow> rows) {
+    public List<Seat> link(long schoolId, Collection<Long> students, List<LinkRow> rows) {
         EnrollmentQueries.Pairs pairs = EnrollmentQueries.Pairs.of(rows);
         Long[] studentIds = students.toArray(Long[]::new);
         jdbc.sql("""
@@ -36,15 +38,16 @@ public class EnrollmentStore {
                         """)
                 .param("school", schoolId).param("products", pairs.products()).param("supervisors", pairs.supervisors())
                 .update();
-        jdbc.sql("""
+        List<Seat> created = jdbc.sql("""
                         insert into enrollment (id, school_id, student_id, product_id)
                         select nextval('enrollment_seq'), :school, s.id, p.id
                           from unnest(:students::bigint[]) as s(id) cross join (select distinct unnest(:products::bigint[])) as p(id)
                          where not exists (select 1 from enrollment e where e.student_id = s.id and e.product_id = p.id)
                         on conflict (student_id, product_id) do nothing
+                        returning student_id, product_id
                         """)
                 .param("school", schoolId).param("students", studentIds).param("products", pairs.products())
-                .update();
+                .query((rs, n) -> new Seat(rs.getLong(1), rs.getLong(2))).list();
         jdbc.sql("""
                         insert into enrollment_supervisor (enrollment_id, supervisor_id, school_id)
                         select e.id, t.supervisor, :school
@@ -56,6 +59,7 @@ public class EnrollmentStore {
                 .param("school", schoolId).param("students", studentIds)
                 .param("products", pairs.products()).param("supervisors", pairs.supervisors())
                 .update();
+        return created;
     }
 
     /**
@@ -95,14 +99,21 @@ public class EnrollmentStore {
                 .update();
     }
 
+    /** The enrollments a change removed and created, as seats: the first give their licences back, the others take one. */
+    public record SeatChanges(List<Seat> removed, List<Seat> created) {}
+
     /**
      * Makes the student's enrollments exactly the rows: other products switched off, each row's supervisors exactly
      * those listed. Five statements.
      */
-    public void setExactly(long schoolId, long studentId, List<LinkRow> rows) {
+    public SeatChanges setExactly(long schoolId, long studentId, List<LinkRow> rows) {
         EnrollmentQueries.Pairs pairs = EnrollmentQueries.Pairs.of(rows);
-        jdbc.sql("delete from enrollment where school_id = :school and student_id = :student and product_id <> all(:products)")
-                .param("school", schoolId).param("student", studentId).param("products", pairs.products()).update();
+        List<Seat> removed = jdbc.sql("""
+                        delete from enrollment where school_id = :school and student_id = :student and product_id <> all(:products)
+                        returning student_id, product_id
+                        """)
+                .param("school", schoolId).param("student", studentId).param("products", pairs.products())
+                .query((rs, n) -> new Seat(rs.getLong(1), rs.getLong(2))).list();
         jdbc.sql("""
                         delete from enrollment_supervisor es using enrollment e
                          where es.enrollment_id = e.id and e.school_id = :school and e.student_id = :student
@@ -111,9 +122,7 @@ public class EnrollmentStore {
                         """)
                 .param("school", schoolId).param("student", studentId)
                 .param("products", pairs.products()).param("supervisors", pairs.supervisors()).update();
-        if (!rows.isEmpty()) {
-            link(schoolId, List.of(studentId), rows);
-        }
+        return new SeatChanges(removed, rows.isEmpty() ? List.of() : link(schoolId, List.of(studentId), rows));
     }
 
     /**
@@ -145,7 +154,7 @@ public class EnrollmentStore {
      * Makes the students' enrollments at the school exactly the given ones, each with exactly its supervisors (undo):
      * four statements. {@code enrollments}: student → product → supervisors.
      */
-    public void setEnrollments(long schoolId, Map<Long, Map<Long, List<Long>>> enrollments) {
+    public SeatChanges setEnrollments(long schoolId, Map<Long, Map<Long, List<Long>>> enrollments) {
         Long[] students = enrollments.keySet().toArray(Long[]::new);
         List<Long[]> triples = new java.util.ArrayList<>();
         List<Long[]> pairs = new java.util.ArrayList<>();
@@ -158,23 +167,25 @@ public class EnrollmentStore {
         Long[] tripleStudents = triples.stream().map(t -> t[0]).toArray(Long[]::new);
         Long[] tripleProducts = triples.stream().map(t -> t[1]).toArray(Long[]::new);
         Long[] tripleSupervisors = triples.stream().map(t -> t[2]).toArray(Long[]::new);
-        jdbc.sql("""
+        List<Seat> removed = jdbc.sql("""
                         delete from enrollment e
                          where e.school_id = :school and e.student_id = any(:students)
                            and not exists (select 1 from unnest(:pairStudents::bigint[], :pairProducts::bigint[]) as t(s, p)
                                             where t.s = e.student_id and t.p = e.product_id)
+                        returning e.student_id, e.product_id
                         """)
                 .param("school", schoolId).param("students", students)
                 .param("pairStudents", pairStudents).param("pairProducts", pairProducts)
-                .update();
-        jdbc.sql("""
+                .query((rs, n) -> new Seat(rs.getLong(1), rs.getLong(2))).list();
+        List<Seat> created = jdbc.sql("""
                         insert into enrollment (id, school_id, student_id, product_id)
                         select nextval('enrollment_seq'), :school, t.s, t.p
                           from unnest(:pairStudents::bigint[], :pairProducts::bigint[]) as t(s, p)
                          where not exists (select 1 from enrollment e where e.student_id = t.s and e.product_id = t.p)
+                        returning student_id, product_id
                         """)
                 .param("school", schoolId).param("pairStudents", pairStudents).param("pairProducts", pairProducts)
-                .update();
+                .query((rs, n) -> new Seat(rs.getLong(1), rs.getLong(2))).list();
         jdbc.sql("""
                         delete from enrollment_supervisor es using enrollment e
                          where es.enrollment_id = e.id and e.school_id = :school and e.student_id = any(:students)
@@ -195,5 +206,6 @@ public class EnrollmentStore {
                 .param("school", schoolId).param("tripleStudents", tripleStudents)
                 .param("tripleProducts", tripleProducts).param("tripleSupervisors", tripleSupervisors)
                 .update();
+        return new SeatChanges(removed, created);
     }
 }

@@ -17,11 +17,13 @@ public class ProductStore {
     /** The product, then all its lessons in one statement. */
     public long create(NewProduct p) {
         long id = jdbc.sql("""
-                        insert into product (id, code, name, description, icon, launch_url, documentation_url)
-                        values (nextval('product_seq'), :code, :name, :description, :icon, :launch, :docs) returning id
+                        insert into product (id, code, name, description, icon, launch_url, documentation_url, supervisor_url)
+                        values (nextval('product_seq'), :code, :name, :description, :icon, :launch, :docs, :supervisors)
+                        returning id
                         """)
                 .param("code", p.code()).param("name", p.name()).param("description", p.description()).param("icon", p.icon())
                 .param("launch", p.launchUrl()).param("docs", p.documentationUrl())
+                .param("supervisors", p.supervisorUrl())
                 .query(Long.class).single();
         jdbc.sql("""
                         insert into lesson (id, product_id, position, title, ends_with_test)

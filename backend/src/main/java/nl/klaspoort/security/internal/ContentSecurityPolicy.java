@@ -39,11 +39,23 @@ public final class ContentSecurityPolicy extends OncePerRequestFilter {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Besides 'self', where a page may post a form: the products' launch pages (D3: the launch token is posted). */
+    private final String formTargets;
+
+    public ContentSecurityPolicy(java.util.List<String> launchOrigins) {
+        this.formTargets = launchOrigins.stream().filter(o -> o.matches("https?://[A-Za-z0-9.\\-]+(:\\d+)?"))
+                .map(o -> " " + o).collect(java.util.stream.Collectors.joining());
+    }
+
     /** The policy of a page whose inline scripts carry {@code nonce}. */
     public static String page(String nonce) {
+        return page(nonce, "");
+    }
+
+    private static String page(String nonce, String formTargets) {
         return "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'; style-src 'self' 'unsafe-inline'; "
                 + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
-                + "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+                + "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'" + formTargets;
     }
 
     @Override
@@ -61,7 +73,7 @@ public final class ContentSecurityPolicy extends OncePerRequestFilter {
             RANDOM.nextBytes(bytes);
             String nonce = Base64.getEncoder().encodeToString(bytes);
             request.setAttribute(NONCE_ATTRIBUTE, nonce);
-            response.setHeader(HEADER, page(nonce));
+            response.setHeader(HEADER, page(nonce, formTargets));
         }
         chain.doFilter(request, response);
     }

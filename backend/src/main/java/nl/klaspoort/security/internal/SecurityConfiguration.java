@@ -16,7 +16,6 @@ import nl.klaspoort.security.RequestLimits;
 import nl.klaspoort.security.SecurityEvents;
 import nl.klaspoort.security.SecurityHeaders;
 import nl.klaspoort.security.SecuritySettings;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -102,10 +101,14 @@ public class SecurityConfiguration {
         return repository -> repository.setIndexResolver(SessionLifetime.byUserId());
     }
 
+    /**
+     * The session store dates a session (creation, last access) on the system clock, so its absolute lifetime is
+     * measured on that clock too: on the application's clock a moved "today" (contract days in tests) would end it.
+     */
     @Bean
-    FilterRegistrationBean<SessionLifetime> sessionLifetime(SecuritySettings settings, ObjectProvider<Clock> clock) {
+    FilterRegistrationBean<SessionLifetime> sessionLifetime(SecuritySettings settings) {
         FilterRegistrationBean<SessionLifetime> registration = new FilterRegistrationBean<>(
-                new SessionLifetime(settings.sessionAbsoluteLifetime(), clock.getIfAvailable(Clock::systemUTC)));
+                new SessionLifetime(settings.sessionAbsoluteLifetime(), Clock.systemUTC()));
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
         return registration;
     }
@@ -144,7 +147,7 @@ public class SecurityConfiguration {
                 .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfProtection))
             .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
             .headers(SecurityHeaders.standard(settings))
-            .addFilterAfter(new ContentSecurityPolicy(), HeaderWriterFilter.class)
+            .addFilterAfter(new ContentSecurityPolicy(settings.launchOrigins()), HeaderWriterFilter.class)
             .addFilterAfter(new WebSocketOrigins(settings.allowedOrigins()), SecurityContextHolderFilter.class)
             .addFilterBefore(throttle.filter("/login", request -> request.getParameter("username"), false,
                     SecurityEvents.Event.LOGIN_THROTTLED, SecurityEvents.Event.LOGIN_FAILED),
