@@ -1,4 +1,5 @@
 import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
+import { NavLink } from 'react-router';
 import type { MenuDetail } from '../components/AdminNav';
 import { Busy, LoadFailed } from '../components/Busy';
 import { EmptyState } from '../components/EmptyState';
@@ -23,7 +24,10 @@ function Count({ label, value }: { label: string; value: number }) {
   );
 }
 
-/** D1: the selected school's dashboard for professionals; D3: a pupil's product tiles and no school figures. */
+/**
+ * D1: the selected school's dashboard for professionals, with what to fix for its admins (X9); D3: a pupil's product
+ * tiles and no school figures.
+ */
 export default function DashboardView() {
   const { membership, schoolId } = useSession();
   // a pupil sees the school's name, not its numbers (the server refuses them to pupils)
@@ -50,6 +54,19 @@ export default function DashboardView() {
           <Count label={t('dashboard.archivedUsers')} value={school.counts.archivedUsers} />
           <Count label={t('dashboard.products')} value={school.counts.products} />
         </div>
+      )}
+      {!pupil && school && !stale && school.alerts.length > 0 && (
+        <section aria-labelledby="alerts-title" className="kp-alerts">
+          <h2 id="alerts-title">{t('dashboard.alerts')}</h2>
+          <ul>
+            {school.alerts.map((alert) => (
+              <li key={`${alert.code}-${alert.group ?? ''}`}>
+                {alert.message}{' '}
+                <NavLink to={alert.fixPath}>{t('dashboard.alertFix')}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {pupil ? <PupilTiles schoolId={schoolId} /> : <SchoolOverview schoolId={schoolId} />}
     </section>

@@ -57,6 +57,12 @@ function Login() {
       </p>
       <p>{t('login.description')}</p>
       <LoginForm i18n={i18n} error={error} disabled={busy} noForgotPassword onLogin={(e) => void login(e.detail.username, e.detail.password)} />
+      <p>
+        <a href="wachtwoord-vergeten">{t('login.forgot')}</a>
+      </p>
+      <p>
+        <a href="productstatus">{t('status.title')}</a>
+      </p>
       <button type="button" className="kp-link-button" lang={language === 'nl' ? 'en' : 'nl'} onClick={() => void setLanguage(language === 'nl' ? 'en' : 'nl')}>
         {t('header.language')}
       </button>

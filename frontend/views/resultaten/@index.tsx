@@ -130,11 +130,8 @@ export default function ResultsOverviewView() {
             onValueChanged={(e) => e.detail.value && e.detail.value !== productId && products.selectProduct(e.detail.value)}
           />
         )}
-        {product?.documentationUrl && (
-          <a href={product.documentationUrl} target="_blank" rel="noreferrer">
-            {t('results.documentation')}
-          </a>
-        )}
+        <a href="resultaten/documentatie">{t('docs.title')}</a>
+        <a href="resultaten/weekoverzicht">{t('digest.title')}</a>
       </PageHeader>
       {products.loading && <Busy />}
       {products.error && <LoadFailed onRetry={products.retry} />}

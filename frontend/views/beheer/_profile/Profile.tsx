@@ -8,6 +8,8 @@ import { t } from '../../../i18n';
 import { useGqlQuery } from '../../../lib/data';
 import { useSession } from '../../../lib/session';
 import { ArchiveSection } from './ArchiveSection';
+import { DigestSubscription } from './DigestSubscription';
+import { OwnPassword } from './OwnPassword';
 import { ProfessionalRoles } from './ProfessionalRoles';
 import { ProfileForm } from './ProfileForm';
 import { StudentCredentials } from './StudentCredentials';
@@ -43,6 +45,8 @@ export function Profile({ userId }: { userId: string }) {
       {isStudent && isAdmin && <StudentProducts key={`products-${member.id}`} schoolId={schoolId} member={member} onSaved={setMessage} />}
       {isStudent && editable && <StudentCredentials schoolId={schoolId} member={member} />}
       {!isStudent && <ProfessionalRoles key={`roles-${member.id}`} schoolId={schoolId} member={member} editable={isAdmin} onSaved={setMessage} />}
+      {own && !isStudent && <OwnPassword />}
+      {own && !isStudent && <DigestSubscription />}
       {editable && !own && <ArchiveSection schoolId={schoolId} member={member} onArchived={setMessage} />}
     </section>
   );

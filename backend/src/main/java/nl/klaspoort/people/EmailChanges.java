@@ -57,7 +57,7 @@ public class EmailChanges {
 
     /** Whether {@code raw} is the person's current password. */
     public boolean passwordMatches(long userId, String raw) {
-        String hash = queries.passwordHash(userId);
+        String hash = queries.passwordHash(userId).orElse(null);
         return hash != null && raw != null && passwords.matches(raw, hash);
     }
 

@@ -114,6 +114,21 @@ public class People {
         store.updateProfile(id, student, profile);
     }
 
+    /** The professional who signs in with this e-mail address (any case), if any. */
+    public Optional<Professional> professionalByEmail(String email) {
+        return queries.professionalByEmail(email).map(Professional.class::cast);
+    }
+
+    /** The stored password hash, to check a password typed again (B17); empty when none is set. */
+    public Optional<String> passwordHash(long id) {
+        return queries.passwordHash(id);
+    }
+
+    /** A new password (already hashed) for the person; a pending activation is done with it. */
+    public void setPassword(long id, String passwordHash) {
+        store.setPassword(id, passwordHash);
+    }
+
     /** A new username and, when {@code passwordHash} is not null, a new password. */
     public void setCredentials(long id, String username, String passwordHash) {
         store.setCredentials(id, username, passwordHash);

@@ -1,17 +1,8 @@
 package nl.klaspoort.platform;
 
-import com.ibm.icu.text.MessageFormat;
-import com.ibm.icu.text.MessagePattern;
-import com.ibm.icu.util.ULocale;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +22,7 @@ public class Messages {
 
     private static final String BUNDLE = "vaadin-i18n/translations";
 
-    private final Properties dutch = load(BUNDLE + ".properties", null);
-    private final Properties english = load(BUNDLE + "_en.properties", dutch);
+    private final TextBundle bundle = TextBundle.of(BUNDLE);
 
     /**
      * The key under which the caller's language is kept in the GraphQL context too, for batch loaders (which do not
@@ -61,37 +51,7 @@ public class Messages {
 
     /** The message {@code key} in the language of {@code locale}, its placeholders filled from {@code params}. */
     public String format(String key, Map<String, ?> params, Locale locale) {
-        String pattern = bundle(locale).getProperty(key);
-        if (pattern == null) {
-            throw new IllegalStateException("no message " + key + " in " + BUNDLE);
-        }
-        return new MessageFormat(pattern, ULocale.forLocale(locale)).format(counted(pattern, params));
-    }
-
-    /**
-     * The params with those the message counts ({@code {count, plural, …}}, {@code {n, number}}) as numbers: params
-     * travel as text (GraphQL {@code ErrorParam}), and ICU picks a plural form only for a number.
-     */
-    private static Map<String, ?> counted(String pattern, Map<String, ?> params) {
-        MessagePattern parsed = new MessagePattern(pattern);
-        Map<String, Object> values = null;
-        for (int i = 0; i < parsed.countParts(); i++) {
-            MessagePattern.Part part = parsed.getPart(i);
-            if (part.getType() != MessagePattern.Part.Type.ARG_START) {
-                continue;
-            }
-            boolean counts = switch (part.getArgType()) {
-                case PLURAL, SELECTORDINAL -> true;
-                case SIMPLE -> "number".equals(parsed.getSubstring(parsed.getPart(i + 2)));
-                default -> false;
-            };
-            String name = parsed.getSubstring(parsed.getPart(i + 1));
-            if (counts && params.get(name) instanceof String text && text.matches("-?\\d+")) {
-                values = values == null ? new java.util.HashMap<>(params) : values;
-                values.put(name, Long.parseLong(text));
-            }
-        }
-        return values == null ? params : values;
+        return bundle.format(key, locale, params);
     }
 
     /** The message of an error code ({@code error.<CODE>}). */
@@ -111,23 +71,6 @@ public class Messages {
 
     /** Whether the bundle of the language has the key (its own or the Dutch fallback). */
     public boolean has(String key, Locale locale) {
-        return bundle(locale).getProperty(key) != null;
-    }
-
-    private Properties bundle(Locale locale) {
-        return locale != null && ENGLISH.getLanguage().equals(locale.getLanguage()) ? english : dutch;
-    }
-
-    private static Properties load(String resource, Properties defaults) {
-        Properties properties = defaults == null ? new Properties() : new Properties(defaults);
-        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + resource);
-            }
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
+        return bundle.has(key, locale);
     }
 }

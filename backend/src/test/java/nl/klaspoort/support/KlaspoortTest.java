@@ -23,7 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
         "klaspoort.security.allowed-origins=https://klaspoort.example.org",
         "klaspoort.tokens.key-encryption-key-file=${java.io.tmpdir}/klaspoort-test-${random.uuid}/token-signing.kek"})
 @Import({SqlStatementCounter.Configuration.class, TestClock.Configuration.class, Fixtures.Configuration.class,
-        PublishedEvents.Configuration.class})
+        PublishedEvents.Configuration.class, TestMail.Configuration.class})
 @ContextConfiguration(initializers = TestBasispoort.Initializer.class)
 public @interface KlaspoortTest {
 }

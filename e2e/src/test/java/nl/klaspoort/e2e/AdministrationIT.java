@@ -108,7 +108,7 @@ class AdministrationIT extends BrowserJourney {
     }
 
     @Test
-    @DisplayName("B4 an admin creates a professional with the wizard; the activation e-mail is pending")
+    @DisplayName("B4 an admin creates a professional with the wizard; the activation e-mail with a link arrives")
     void createProfessional() {
         String email = family("nieuw.") + "@school.example";
         openOverview();
@@ -129,6 +129,9 @@ class AdministrationIT extends BrowserJourney {
         assertThat(page.getByText("De gebruiker is aangemaakt")).isVisible();
         assertThat(page.getByTestId("created-username")).hasText(email);
         assertThat(page.getByText("ontvangt een e-mail om een wachtwoord in te stellen")).isVisible();
+        var mail = app.mail().awaitMail(klaspoort.peers.mail.MailCatcher.to(email), java.time.Duration.ofSeconds(30));
+        org.assertj.core.api.Assertions.assertThat(mail.text()).contains("Fatima", "OBS De Regenboog");
+        org.assertj.core.api.Assertions.assertThat(mail.links().getFirst()).startsWith(app.baseUrl() + "/wachtwoord-instellen#");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import klaspoort.peers.mail.MailCatcher;
 import klaspoort.peers.products.ProductLandingPages;
 
 /**
@@ -24,7 +25,7 @@ import klaspoort.peers.products.ProductLandingPages;
  * sharing the data directory for their certificates): exactly what the README's run command starts. Beside it, in
  * this JVM, the demo products' landing pages (the products peer), which the demo data's products launch at and which
  * verify the launch tokens against the app's keys. One instance per test JVM, started on first use and stopped when
- * the JVM ends.
+ * the JVM ends. Its mails go over real SMTP to a mail catcher in this JVM ({@link #mail()}).
  */
 public final class KlaspoortApp {
 
@@ -36,6 +37,7 @@ public final class KlaspoortApp {
     private final int port;
     private final ProductLandingPages products;
     private final int controlPort;
+    private final MailCatcher mail;
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
     private KlaspoortApp() throws IOException, InterruptedException {
@@ -45,6 +47,7 @@ public final class KlaspoortApp {
         }
         port = freePort();
         products = ProductLandingPages.builder().klaspoort(URI.create("http://localhost:" + port)).start();
+        mail = MailCatcher.builder().inboxPort(-1).start();
         Path dataDir = Files.createTempDirectory("klaspoort-e2e-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
@@ -74,6 +77,7 @@ public final class KlaspoortApp {
         builder.environment().put("KLASPOORT_TOKEN_ISSUER", "http://localhost:" + port);
         builder.environment().put("KLASPOORT_BASISPOORT_BASE_URL", "https://localhost:" + basispoortPort);
         builder.environment().put("KLASPOORT_BASISPOORT_SSO_ISSUER", "http://localhost:" + ssoPort + "/basispoort");
+        builder.environment().put("KLASPOORT_MAIL_SMTP_PORT", Integer.toString(mail.smtpPort()));
         process = builder.start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
@@ -134,6 +138,11 @@ public final class KlaspoortApp {
         return "http://127.0.0.1:" + controlPort + "/control";
     }
 
+    /** The SMTP server the application sends its mails to. */
+    public MailCatcher mail() {
+        return mail;
+    }
+
     /** The last lines the application printed, for failure messages. */
     public List<String> tail() {
         synchronized (log) {
@@ -144,6 +153,7 @@ public final class KlaspoortApp {
     private void stop() {
         products.close();
         peers.destroy();
+        mail.close();
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

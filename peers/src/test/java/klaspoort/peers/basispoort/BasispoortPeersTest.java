@@ -26,7 +26,7 @@ class BasispoortPeersTest {
     void theSsoProviderSignsInThePeopleOfTheSimulatorsWorld(@TempDir Path dir) throws Exception {
         try (ConfigurableApplicationContext peers = new SpringApplicationBuilder(PeersApplication.class).run(
                 "--peers.dir=" + dir, "--peers.basispoort.port=0", "--peers.basispoort.control-port=-1",
-                "--peers.basispoort-sso.port=0", "--spring.main.keep-alive=false")) {
+                "--peers.basispoort-sso.port=0", "--peers.mail.enabled=false", "--spring.main.keep-alive=false")) {
             BasispoortWorld world = peers.getBean(BasispoortPeer.class).world();
             BasispoortSso sso = peers.getBean(BasispoortSsoPeer.class).sso();
             Leerling added = world.addPupil(WorldGenerator.DEMO_SCHOOL_ID, new Leerling(0, null, "L-x",

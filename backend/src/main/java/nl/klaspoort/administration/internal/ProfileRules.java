@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.PayloadError;
+import nl.klaspoort.security.PasswordRule;
 
 /** The manual's rules for profile fields (4.4, 4.12); the generated login of a new student is {@link nl.klaspoort.people.StudentLogins}. */
 final class ProfileRules {
@@ -49,8 +50,6 @@ final class ProfileRules {
         return username != null && USERNAME.matcher(username).matches();
     }
 
-    /** The longest password accepted: any length hashes (see the password encoder), but a bound keeps a login cheap. */
-    static final int MAX_PASSWORD = 200;
     static final int MAX_FUNCTION = 100;
     static final int MAX_GROUP = 60;
 
@@ -68,9 +67,9 @@ final class ProfileRules {
         }
     }
 
-    static boolean validPassword(String password) {
-        return password != null && password.length() >= 8 && password.length() <= MAX_PASSWORD
-                && password.chars().anyMatch(Character::isLetter) && password.chars().anyMatch(Character::isDigit);
+    /** B1's one rule ({@link PasswordRule}): 8 to 200 characters with letters and digits, not the login name. */
+    static boolean validPassword(String password, String login) {
+        return PasswordRule.accepts(password, login);
     }
 
     static boolean validGradeYear(Integer gradeYear) {

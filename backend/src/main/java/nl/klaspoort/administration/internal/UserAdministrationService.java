@@ -280,7 +280,7 @@ class UserAdministrationService {
         } else if (username != null && people.usernameTaken(username, -1)) {
             errors.add(PayloadError.of(AdministrationError.USERNAME_TAKEN).field("username"));
         }
-        if (input.password() != null && !ProfileRules.validPassword(input.password())) {
+        if (input.password() != null && !ProfileRules.validPassword(input.password(), username)) {
             errors.add(PayloadError.of(AdministrationError.INVALID_PASSWORD).field("password"));
         }
         List<String> productIds = input.productIds() == null ? List.of() : input.productIds();
@@ -427,7 +427,7 @@ class UserAdministrationService {
                 errors.add(PayloadError.of(AdministrationError.USERNAME_TAKEN).field("username"));
             }
         }
-        if (input.password() != null && !ProfileRules.validPassword(input.password())) {
+        if (input.password() != null && !ProfileRules.validPassword(input.password(), username)) {
             errors.add(PayloadError.of(AdministrationError.INVALID_PASSWORD).field("password"));
         }
         if (!errors.isEmpty()) {

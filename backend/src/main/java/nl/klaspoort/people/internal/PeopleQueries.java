@@ -30,6 +30,18 @@ public class PeopleQueries {
         return people;
     }
 
+    /** The professional who signs in with this e-mail address (any case). */
+    public Optional<Person> professionalByEmail(String email) {
+        return jdbc.sql("select * from app_user where kind = 'PROFESSIONAL' and lower(email) = lower(:email)")
+                .param("email", email).query((rs, n) -> Person.fromRow(rs)).optional();
+    }
+
+    /** The stored password hash of a person (empty when they have none yet), to check a password typed again. */
+    public Optional<String> passwordHash(long id) {
+        return jdbc.sql("select password_hash from app_user where id = :id and password_hash is not null")
+                .param("id", id).query(String.class).optional();
+    }
+
     public boolean emailTaken(String email, long exceptId) {
         return jdbc.sql("select exists (select 1 from app_user where lower(email) = :email and id <> :id)")
                 .param("email", email).param("id", exceptId).query(Boolean.class).single();
@@ -63,12 +75,6 @@ public class PeopleQueries {
     public Set<String> usernamesInUse(Collection<String> usernames) {
         return new HashSet<>(jdbc.sql("select lower(username) from app_user where lower(username) = any(:usernames)")
                 .param("usernames", usernames.toArray(String[]::new)).query(String.class).list());
-    }
-
-    /** The stored password hash of a person, null when they have none (yet). */
-    public String passwordHash(long id) {
-        return jdbc.sql("select password_hash from app_user where id = :id").param("id", id)
-                .query(String.class).optional().orElse(null);
     }
 
     public String profileJson(long id) {

@@ -121,6 +121,15 @@ public class PeopleStore {
                 .param("username", username).param("hash", passwordHash).param("id", id).update();
     }
 
+    /** A new password; an activation still pending is done with it. */
+    public void setPassword(long id, String passwordHash) {
+        jdbc.sql("""
+                        update app_user set password_hash = :hash, activation_token = null, activation_requested_at = null
+                         where id = :id
+                        """)
+                .param("hash", passwordHash).param("id", id).update();
+    }
+
     public void shiftGradeYears(Collection<Long> ids, int delta) {
         jdbc.sql("update app_user set grade_year = grade_year + :delta where id = any(:ids)")
                 .param("delta", delta).param("ids", ids.toArray(Long[]::new)).update();

@@ -155,6 +155,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").denyAll()
                 .requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
+                // B1: choose a password with a mailed link, ask for such a link (module account)
+                .requestMatchers(HttpMethod.POST, "/account/password", "/account/password-reset").permitAll()
                 // the SPA shell, client-side routes and static assets: no data in them
                 .requestMatchers(HttpMethod.GET, "/**").permitAll()
                 .anyRequest().denyAll())
@@ -218,7 +220,7 @@ public class SecurityConfiguration {
 
     /**
      * CSRF guards the ambient authority of a session cookie: every state-changing request that carries a session, and
-     * the login itself (no login CSRF). A request without a session has nothing to forge and is refused as
+     * the login itself and the account links' forms (no login CSRF). A request without a session has nothing to forge and is refused as
      * unauthenticated (401) instead.
      */
     static boolean needsCsrfProtection(HttpServletRequest request) {
@@ -227,7 +229,8 @@ public class SecurityConfiguration {
                 || HttpMethod.TRACE.matches(method)) {
             return false;
         }
-        return "/login".equals(request.getServletPath()) || request.getRequestedSessionId() != null;
+        return "/login".equals(request.getServletPath()) || request.getServletPath().startsWith("/account/")
+                || request.getRequestedSessionId() != null;
     }
 
     private static void json(HttpServletResponse response, HttpStatus status, String body) throws IOException {
