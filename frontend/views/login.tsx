@@ -8,10 +8,32 @@ import { csrfHeaders } from '../lib/graphql';
 
 export const config: ViewConfig = { title: 'login.submit', skipLayouts: true, menu: { exclude: true } };
 
+const REFUSALS = ['OUTSIDE_SCHOOL', 'NO_SCHOOL_NETWORK', 'ADDRESS_UNKNOWN'] as const;
+type Refusal = (typeof REFUSALS)[number];
+
+/** The code of a refused sign-in (`{"error": "OUTSIDE_SCHOOL"}`); an unknown one reads as "outside school". */
+async function refusalCode(response: Response): Promise<Refusal> {
+  const body = (await response.json().catch(() => ({}))) as { error?: string };
+  return REFUSALS.find((r) => r === body.error) ?? 'OUTSIDE_SCHOOL';
+}
+
+function refusalText(code: string) {
+  switch (code) {
+    case 'NO_SCHOOL_NETWORK':
+      return t('login.refused.NO_SCHOOL_NETWORK');
+    case 'ADDRESS_UNKNOWN':
+      return t('login.refused.ADDRESS_UNKNOWN');
+    default:
+      return t('login.refused.OUTSIDE_SCHOOL');
+  }
+}
+
 function Login() {
   const language = useLanguage();
   const [error, setError] = useState(false);
   const [retryAfter, setRetryAfter] = useState<number | undefined>();
+  // a sign-in a rule refused (BP7: a pupil outside the school's network): its code from the server
+  const [refused, setRefused] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   usePageTitle(t('login.submit'));
 
@@ -25,8 +47,12 @@ function Login() {
       forgotPassword: t('login.forgot'),
     },
     errorMessage: {
-      title: throttled ? t('login.throttled.title') : t('login.error.title'),
-      message: throttled ? t('login.throttled.message', { seconds: retryAfter }) : t('login.error.message'),
+      title: refused ? t('login.refused.title') : throttled ? t('login.throttled.title') : t('login.error.title'),
+      message: refused
+        ? refusalText(refused)
+        : throttled
+          ? t('login.throttled.message', { seconds: retryAfter })
+          : t('login.error.message'),
       username: t('login.error.username'),
       password: t('login.error.password'),
     },
@@ -44,6 +70,7 @@ function Login() {
       window.location.assign('/');
       return;
     }
+    setRefused(response.status === 403 ? await refusalCode(response) : null);
     // 429: too many failed attempts for this account or address; the server says how long to wait
     setRetryAfter(response.status === 429 ? Number(response.headers.get('Retry-After') ?? 60) : undefined);
     setError(true);

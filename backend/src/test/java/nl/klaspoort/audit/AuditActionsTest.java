@@ -85,6 +85,9 @@ class AuditActionsTest extends FreshSchoolTest {
         s.put("IP_RANGE_REMOVED", () -> admin.documentName("results-ip-range-remove")
                 .variable("input", Map.of("ipRangeId", ipRange(true))).execute()
                 .path("schoolIpRangeRemove.errors").entityList(Object.class).hasSize(0));
+        s.put("STUDENT_LOGIN_SCHOOL_ONLY_SET", () -> admin.documentName("login-rule").operationName("SchoolLoginRuleSet")
+                .variable("input", Map.of("schoolId", school.schoolId(), "studentsOnlyAtSchool", true)).execute()
+                .path("schoolLoginRuleSet.errors").entityList(Object.class).hasSize(0));
         return s;
     }
 
@@ -92,6 +95,8 @@ class AuditActionsTest extends FreshSchoolTest {
     private Map<String, Consumer<List<Map<String, Object>>>> words() {
         return Map.of(
                 "USERS_ARCHIVE", changes -> assertThat(changes).contains(change("archived", "Status", "Actief", "Gearchiveerd")),
+                "STUDENT_LOGIN_SCHOOL_ONLY_SET", changes -> assertThat(changes).contains(change("studentsOnlyAtSchool",
+                        "Leerlingen mogen alleen op school inloggen", "Uit", "Aan")),
                 "STUDENTS_LINK", changes -> assertThat(changes).contains(change("enrollments", "Koppelingen", null,
                         "Leeslab (Bea Begeleider)")),
                 "PROFESSIONALS_LINK", changes -> assertThat(changes).contains(change("products", "Producten", null, "Spellingster")),

@@ -8,9 +8,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import nl.klaspoort.security.CurrentUser;
 import nl.klaspoort.security.KlaspoortUser;
+import nl.klaspoort.security.LoginRefusedException;
+import nl.klaspoort.security.LoginRule;
 import nl.klaspoort.security.LoginThrottle;
 import nl.klaspoort.security.RequestLimits;
 import nl.klaspoort.security.SecurityEvents;
@@ -25,6 +28,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -120,6 +124,17 @@ public class SecurityConfiguration {
         return new RequestLimits(settings.requests(), TimeMeter.SYSTEM_MILLISECONDS);
     }
 
+    /**
+     * The password login: the user by e-mail or username, the password, then every {@link LoginRule} of the other
+     * modules (BP7).
+     */
+    @Bean
+    RuledLogin passwordLogin(UserDetailsService users, PasswordEncoder passwords, List<LoginRule> rules) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwords);
+        return new RuledLogin(dao, rules);
+    }
+
     @Bean
     WebSocketOperations subscriptionsOnlyOverWebSocket() {
         return new WebSocketOperations();
@@ -161,6 +176,13 @@ public class SecurityConfiguration {
                 })
                 .failureHandler((request, response, e) -> {
                     String login = request.getParameter("username");
+                    if (e instanceof LoginRefusedException refused) {
+                        // the right password, but not allowed in from here (BP7): no failed attempt for the throttle
+                        SecurityEvents.record(SecurityEvents.Event.LOGIN_FAILED, "user", userId(users, login),
+                                "ip", request.getRemoteAddr(), "reason", refused.code());
+                        json(response, HttpStatus.FORBIDDEN, "{\"ok\":false,\"error\":\"" + refused.code() + "\"}");
+                        return;
+                    }
                     throttle.failed(login, request.getRemoteAddr());
                     SecurityEvents.record(SecurityEvents.Event.LOGIN_FAILED, "user", userId(users, login),
                             "ip", request.getRemoteAddr(),
