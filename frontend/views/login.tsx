@@ -28,8 +28,25 @@ function refusalText(code: string) {
   }
 }
 
+/** Why "Inloggen met Basispoort" came back to this page (`/login?sso=CODE`), in the user's language. */
+function singleSignOnText(code: string) {
+  switch (code) {
+    case 'NO_LINK':
+      return t('login.sso.NO_LINK');
+    case 'ARCHIVED':
+      return t('login.sso.ARCHIVED');
+    case 'OUTSIDE_SCHOOL':
+    case 'NO_SCHOOL_NETWORK':
+    case 'ADDRESS_UNKNOWN':
+      return refusalText(code);
+    default:
+      return t('login.sso.FAILED');
+  }
+}
+
 function Login() {
   const language = useLanguage();
+  const ssoCode = new URLSearchParams(window.location.search).get('sso');
   const [error, setError] = useState(false);
   const [retryAfter, setRetryAfter] = useState<number | undefined>();
   // a sign-in a rule refused (BP7: a pupil outside the school's network): its code from the server
@@ -83,7 +100,17 @@ function Login() {
         Klaspoort
       </p>
       <p>{t('login.description')}</p>
+      {ssoCode && (
+        <div role="alert" className="kp-login-alert">
+          <strong>{t('login.sso.title')}</strong>
+          <p>{singleSignOnText(ssoCode)}</p>
+        </div>
+      )}
       <LoginForm i18n={i18n} error={error} disabled={busy} noForgotPassword onLogin={(e) => void login(e.detail.username, e.detail.password)} />
+      <p className="kp-login-or">{t('login.sso.or')}</p>
+      <a className="kp-sso-button" href="/oauth2/authorization/basispoort">
+        {t('login.sso.button')}
+      </a>
       <button type="button" className="kp-link-button" lang={language === 'nl' ? 'en' : 'nl'} onClick={() => void setLanguage(language === 'nl' ? 'en' : 'nl')}>
         {t('header.language')}
       </button>

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The packaged application ({@code backend/target/klaspoort.jar}) running in its own process on a free port, with its
- * embedded PostgreSQL in a fresh data directory and the demo data: exactly what the README's run command starts.
+ * embedded PostgreSQL in a fresh data directory and the demo data, beside the local peers (the Basispoort simulator and
+ * its single sign-on, {@code peers/target/klaspoort-peers-exec.jar}, on free ports): what the README's run command starts.
  * One instance per test JVM, started on first use and stopped when the JVM ends.
  */
 public final class KlaspoortApp {
@@ -26,7 +27,9 @@ public final class KlaspoortApp {
     private static KlaspoortApp instance;
 
     private final Process process;
+    private final Process peers;
     private final int port;
+    private final int ssoPort;
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
     private KlaspoortApp() throws IOException, InterruptedException {
@@ -34,39 +37,69 @@ public final class KlaspoortApp {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No packaged application at " + jar + ": run the build (./mvnw verify) first");
         }
+        Path peersJar = Path.of(System.getProperty("klaspoort.peers.jar", "../peers/target/klaspoort-peers-exec.jar"))
+                .toAbsolutePath();
+        if (!Files.isRegularFile(peersJar)) {
+            throw new IllegalStateException("No packaged peers at " + peersJar + ": run the build (./mvnw verify) first");
+        }
         port = freePort();
         Path dataDir = Files.createTempDirectory("klaspoort-e2e-");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-jar", jar.toString())
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // the peers first, as the README's run command starts them: Basispoort (simulator) and its single sign-on
+        ssoPort = freePort();
+        ProcessBuilder peersBuilder = new ProcessBuilder(java, "-Xmx256m", "-jar", peersJar.toString()).redirectErrorStream(true);
+        peersBuilder.environment().put("KLASPOORT_DATA_DIR", dataDir.toString());
+        int basispoortPort = freePort();
+        peersBuilder.environment().put("KLASPOORT_BASISPOORT_PORT", Integer.toString(basispoortPort));
+        peersBuilder.environment().put("KLASPOORT_BASISPOORT_CONTROL_PORT", Integer.toString(freePort()));
+        peersBuilder.environment().put("KLASPOORT_BASISPOORT_SSO_PORT", Integer.toString(ssoPort));
+        peers = peersBuilder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(peers)));
+        awaitLines(peers, "Peer ", " ready", 2, "peers");
+
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-jar", jar.toString())
                 .redirectErrorStream(true);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("KLASPOORT_DATA_DIR", dataDir.toString());
+        builder.environment().put("KLASPOORT_BASISPOORT_BASE_URL", "https://localhost:" + basispoortPort);
+        builder.environment().put("KLASPOORT_BASISPOORT_SSO_ISSUER", ssoIssuer());
         process = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
+        awaitLines(process, READY_LINE, "", 1, "application");
+    }
+
+    /** Waits until the process printed {@code count} lines containing {@code start} and {@code end}; keeps its output. */
+    private void awaitLines(Process child, String start, String end, int count, String name) throws InterruptedException {
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            int seen = 0;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
                     log.add(line);
-                    if (line.contains(READY_LINE)) {
+                    if (line.contains(start) && line.contains(end) && ++seen == count) {
                         ready.complete(null);
                     }
                 }
             } catch (IOException e) {
                 ready.completeExceptionally(e);
             }
-            ready.completeExceptionally(new IllegalStateException("application exited:\n" + String.join("\n", tail())));
-        }, "klaspoort-app-log");
+            ready.completeExceptionally(new IllegalStateException(name + " exited:\n" + String.join("\n", tail())));
+        }, "klaspoort-" + name + "-log");
         reader.setDaemon(true);
         reader.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         try {
             ready.get(180, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            stop();
-            throw new IllegalStateException("application not ready within 180 s:\n" + String.join("\n", tail()), e);
+            stop(child);
+            throw new IllegalStateException(name + " not ready within 180 s:\n" + String.join("\n", tail()), e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** The issuer of the single sign-on peer ("Inloggen met Basispoort"). */
+    public String ssoIssuer() {
+        return "http://localhost:" + ssoPort + "/basispoort";
     }
 
     public static synchronized KlaspoortApp get() {
@@ -98,7 +131,7 @@ public final class KlaspoortApp {
         }
     }
 
-    private void stop() {
+    private static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

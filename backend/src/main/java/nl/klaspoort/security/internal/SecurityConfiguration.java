@@ -19,6 +19,7 @@ import nl.klaspoort.security.RequestLimits;
 import nl.klaspoort.security.SecurityEvents;
 import nl.klaspoort.security.SecurityHeaders;
 import nl.klaspoort.security.SecuritySettings;
+import nl.klaspoort.security.SingleSignOnUsers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -35,7 +36,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -142,7 +148,22 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain browserSecurity(HttpSecurity http, HostPrefixedCookies cookies, LoginThrottle throttle,
-            RequestLimits limits, SecuritySettings settings, UserDetailsService users) throws Exception {
+            RequestLimits limits, SecuritySettings settings, UserDetailsService users, RuledLogin passwordLogin,
+            ObjectProvider<ClientRegistrationRepository> singleSignOnClients, List<SingleSignOnUsers> singleSignOnUsers)
+            throws Exception {
+        SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+        http.securityContext(context -> context.securityContextRepository(contexts));
+        // "Inloggen met Basispoort" (BP4) when a registration is configured: GET /oauth2/authorization/basispoort starts
+        // it, the provider returns to /login/oauth2/code/basispoort
+        if (singleSignOnClients.getIfAvailable() != null) {
+            SingleSignOn sso = new SingleSignOn(singleSignOnUsers, passwordLogin, contexts);
+            http.oauth2Login(login -> login
+                    .loginPage("/login")
+                    .userInfoEndpoint(info -> info.oidcUserService(sso.userService()))
+                    .successHandler(sso.success())
+                    .failureHandler(sso.failure()));
+        }
         http
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/graphql", "/graphql/**").authenticated()
