@@ -28,6 +28,17 @@ public class People {
     public record Profile(String firstName, String namePrefix, String lastName, String email, String function,
             String username, Integer gradeYear, String group) {}
 
+    /** A student as a school's roster gives them; {@code jaargroep} as written ("5", "0", "S"…). */
+    public record ImportedStudent(long schoolId, String firstName, String namePrefix, String lastName, String jaargroep,
+            String group) {}
+
+    /** The roster's values for an existing student. */
+    public record ImportedStudentUpdate(long id, String firstName, String namePrefix, String lastName, String jaargroep,
+            String group) {}
+
+    /** A professional as a school's roster gives them; the e-mail address is their login. */
+    public record ImportedProfessional(String firstName, String namePrefix, String lastName, String email) {}
+
     private final PeopleQueries queries;
     private final PeopleStore store;
 
@@ -92,6 +103,45 @@ public class People {
         if (!studentIds.isEmpty()) {
             store.shiftGradeYears(studentIds, delta);
         }
+    }
+
+    /**
+     * Students from a school's roster (BP3, BP6), in three statements whatever their number: each gets the first free
+     * username of their name and no password. Their ids in input order.
+     */
+    public List<Long> importStudents(List<ImportedStudent> students) {
+        return students.isEmpty() ? List.of() : store.importStudents(students);
+    }
+
+    /** Professionals from a school's roster, without password or activation; one statement. Ids in input order. */
+    public List<Long> importProfessionals(List<ImportedProfessional> professionals) {
+        return professionals.isEmpty() ? List.of() : store.importProfessionals(professionals);
+    }
+
+    /** The roster's names, jaargroep and group for existing students; one statement. */
+    public void updateImportedStudents(List<ImportedStudentUpdate> updates) {
+        if (!updates.isEmpty()) {
+            store.updateImportedStudents(updates);
+        }
+    }
+
+    /** The roster's names and e-mail address for existing professionals (ids in the same order); one statement. */
+    public void updateImportedProfessionals(List<Long> ids, List<ImportedProfessional> updates) {
+        if (!updates.isEmpty()) {
+            store.updateImportedProfessionals(updates, ids);
+        }
+    }
+
+    /** Students who moved to another school of the publisher (X12) belong to it from now on; one statement. */
+    public void moveStudents(Map<Long, Long> schoolByStudent) {
+        if (!schoolByStudent.isEmpty()) {
+            store.moveStudents(schoolByStudent);
+        }
+    }
+
+    /** The professionals with these e-mail addresses (lower case), id by address; one statement. */
+    public Map<String, Long> professionalsByEmail(Collection<String> emails) {
+        return emails.isEmpty() ? Map.of() : queries.professionalsByEmail(emails);
     }
 
     /** Each student's gradeYear becomes the given one (undo); one statement. */

@@ -37,8 +37,10 @@ public sealed interface Person permits Professional, Student {
     static Person fromRow(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         if ("STUDENT".equals(rs.getString("kind"))) {
+            Integer gradeYear = rs.getObject("grade_year", Integer.class);
             return new Student(id, rs.getString("first_name"), rs.getString("name_prefix"), rs.getString("last_name"),
-                    rs.getString("username"), rs.getLong("school_id"), rs.getInt("grade_year"), rs.getString("group_name"));
+                    rs.getString("username"), rs.getLong("school_id"), gradeYear,
+                    Student.jaargroep(gradeYear, rs.getString("grade_code")), rs.getString("group_name"));
         }
         return new Professional(id, rs.getString("first_name"), rs.getString("name_prefix"), rs.getString("last_name"),
                 rs.getString("email"), rs.getString("function_title"));

@@ -20,7 +20,10 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nl.klaspoort.support.EdexmlUploads;
 import nl.klaspoort.support.Sessions;
+import nl.klaspoort.support.TestBasispoort;
+import org.springframework.beans.factory.annotation.Autowired;
 import nl.klaspoort.support.FreshSchoolTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,26 @@ class AuditActionsTest extends FreshSchoolTest {
             String batch = archive(fixture.student(school, 6));
             ok(run(admin, "admin-audit-batch-undo", Map.of("batchId", batch)), "auditBatchUndo");
         });
+        s.put("BASISPOORT_SCHOOL_ACTIVATE", () -> basispoort().documentName("basispoort")
+                .operationName("BasispoortSchoolActivate").variable("input", Map.of("schoolId", school.schoolId())).execute()
+                .path("basispoortSchoolActivate.connection.activated").entity(Boolean.class).isEqualTo(true));
+        s.put("BASISPOORT_SYNC", () -> {
+            basispoort();
+            connections.activateKnown(school.id(), institution);
+            String runId = admin.documentName("basispoort").operationName("BasispoortSyncStart")
+                    .variable("input", Map.of("schoolId", school.schoolId())).execute()
+                    .path("basispoortSyncStart.run.id").entity(String.class).get();
+            admin.documentName("basispoort").operationName("RosterRunApply").variable("input", Map.of("runId", runId))
+                    .execute().path("rosterRunApply.run.status").entity(String.class).isEqualTo("APPLIED");
+        });
+        s.put("EDEXML_IMPORT", () -> {
+            String brin = jdbc.sql("select brin from school where id = :id").param("id", school.id()).query(String.class).single();
+            var response = EdexmlUploads.post(port, Sessions.login(port, school.adminEmail(), Sessions.PROFESSIONAL_PASSWORD),
+                    school.id(), EdexmlUploads.ownExport("EDEXML.Voorbeeld.2.1.xml", brin).getBytes(StandardCharsets.UTF_8), "v.xml");
+            String runId = response.body().replaceAll(".*\"runId\":\"(\\d+)\".*", "$1");
+            admin.documentName("basispoort").operationName("RosterRunApply").variable("input", Map.of("runId", runId))
+                    .execute().path("rosterRunApply.run.status").entity(String.class).isEqualTo("APPLIED");
+        });
         s.put("IP_RANGE_ADDED", () -> ipRange(false));
         s.put("IP_RANGE_ACTIVATED", () -> activate(ipRange(false), true));
         s.put("IP_RANGE_DEACTIVATED", () -> activate(ipRange(true), false));
@@ -91,12 +114,28 @@ class AuditActionsTest extends FreshSchoolTest {
         return s;
     }
 
+    @Autowired
+    nl.klaspoort.basispoort.BasispoortConnections connections;
+    private long institution;
+
+    /**
+     * The school's institution in the simulator (consent, a small roster); returns the publisher's session, who may
+     * activate it.
+     */
+    private HttpGraphQlTester basispoort() {
+        String brin = jdbc.sql("select brin from school where id = :id").param("id", school.id()).query(String.class).single();
+        institution = TestBasispoort.nextSchoolId();
+        TestBasispoort.world().addSchool(institution, new klaspoort.peers.basispoort.BasispoortWorld.SchoolInfo(
+                "Basisschool " + brin, null, null, null, null, "Utrecht", brin, "00", null, null), true);
+        klaspoort.peers.basispoort.WorldGenerator.populate(TestBasispoort.world(), institution, 3,
+                brin.toLowerCase() + ".audit.klaspoort.nl", institution);
+        return Sessions.tester(port, Sessions.DIRECTOR_BOTH);
+    }
+
     /** What the Logboek shows for some actions: field, before and after in words. */
     private Map<String, Consumer<List<Map<String, Object>>>> words() {
         return Map.of(
                 "USERS_ARCHIVE", changes -> assertThat(changes).contains(change("archived", "Status", "Actief", "Gearchiveerd")),
-                "STUDENT_LOGIN_SCHOOL_ONLY_SET", changes -> assertThat(changes).contains(change("studentsOnlyAtSchool",
-                        "Leerlingen mogen alleen op school inloggen", "Uit", "Aan")),
                 "STUDENTS_LINK", changes -> assertThat(changes).contains(change("enrollments", "Koppelingen", null,
                         "Leeslab (Bea Begeleider)")),
                 "PROFESSIONALS_LINK", changes -> assertThat(changes).contains(change("products", "Producten", null, "Spellingster")),
@@ -105,7 +144,10 @@ class AuditActionsTest extends FreshSchoolTest {
                 "USER_UPDATE", changes -> assertThat(changes).contains(change("firstName", "Voornaam", "Test", "Fenna")),
                 "STUDENT_CREDENTIALS_RESET", changes -> assertThat(changes).contains(change("passwordChanged", "Wachtwoord", null, "Gewijzigd")),
                 "IP_RANGE_ACTIVATED", changes -> assertThat(changes).contains(change("active", "Gebruikt voor schoolresultaten",
-                        "Niet actief", "Actief")));
+                        "Niet actief", "Actief")),
+                "BASISPOORT_SCHOOL_ACTIVATE", changes -> assertThat(changes).singleElement()
+                        .satisfies(c -> assertThat(c).containsEntry("label", "Basispoort-nummer").containsEntry("before", null)),
+                "BASISPOORT_SYNC", changes -> assertThat(changes).contains(change("archived", "Status", null, "Actief")));
     }
 
     @TestFactory

@@ -6,11 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A test against the real application: a server on a random port, a real (embedded) PostgreSQL in a fresh data
- * directory, Flyway migrations and the demo data as fixture, and a clock tests can move ({@link TestClock}). All tests
- * with this annotation share one context.
+ * directory, Flyway migrations and the demo data as fixture, a clock tests can move ({@link TestClock}) and the
+ * Basispoort simulator ({@link TestBasispoort}). All tests with this annotation share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,5 +24,6 @@ import org.springframework.context.annotation.Import;
         "klaspoort.security.allowed-origins=https://klaspoort.example.org",
         "klaspoort.tokens.key-encryption-key-file=${java.io.tmpdir}/klaspoort-test-${random.uuid}/token-signing.kek"})
 @Import({SqlStatementCounter.Configuration.class, TestClock.Configuration.class, Fixtures.Configuration.class})
+@ContextConfiguration(initializers = TestBasispoort.Initializer.class)
 public @interface KlaspoortTest {
 }

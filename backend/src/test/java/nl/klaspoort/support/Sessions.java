@@ -85,8 +85,10 @@ public final class Sessions {
     private static final ResourceDocumentSource DOCUMENTS = new ResourceDocumentSource(
             List.of(new ClassPathResource("graphql-test/"), new FileSystemResource("../frontend/graphql/")), List.of(".graphql"));
 
+    /** A client of the GraphQL endpoint; answers may take a while on a machine shared with other builds. */
     public static WebTestClient anonymousClient(int port) {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
     }
 
     private static String cookie(CookieManager cookies, String name) {

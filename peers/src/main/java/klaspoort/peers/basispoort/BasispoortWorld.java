@@ -100,6 +100,7 @@ public final class BasispoortWorld {
     private final Deque<Failure> failures = new ArrayDeque<>();
     private final Deque<Hold> holds = new ArrayDeque<>();
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<Long, LongAdder> schoolRequests = new ConcurrentHashMap<>();
     private long nextUserId = 5_000_001;
 
     public BasispoortWorld(Clock clock) {
@@ -345,6 +346,16 @@ public final class BasispoortWorld {
 
     void countRequest(String method, String template) {
         requests.computeIfAbsent(method + " " + template, k -> new LongAdder()).increment();
+    }
+
+    void countSchoolRequest(long schoolId) {
+        schoolRequests.computeIfAbsent(schoolId, k -> new LongAdder()).increment();
+    }
+
+    /** Requests served so far about one school ({@code /rest/v2/instellingen/{id}/…}). */
+    public long requestsFor(long schoolId) {
+        LongAdder count = schoolRequests.get(schoolId);
+        return count == null ? 0 : count.sum();
     }
 
     /** Requests served so far, by method and path template ({@code GET /rest/v2/instellingen/{id}/leerlingen}). */

@@ -45,6 +45,7 @@ final class InstellingenApi extends Http {
             };
         }
         long id = id(path.getFirst());
+        world.countSchoolRequest(id);
         School school = world.find(id).orElseThrow(() -> new Status(404, "Instelling niet gevonden"));
         String resource = path.size() == 1 ? "" : String.join("/", path.subList(1, path.size()));
         if (resource.equals("uitgever/synchronizationpermission")) {

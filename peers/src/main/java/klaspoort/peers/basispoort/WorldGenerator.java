@@ -70,6 +70,14 @@ public final class WorldGenerator {
         }
     }
 
+    /**
+     * Fills a school the world already has with a generated roster (see {@link #fill}): for tests and benchmarks that
+     * make schools of their own. The same seed gives the same roster.
+     */
+    public static void populate(BasispoortWorld world, long schoolId, int pupils, String mailDomain, long seed) {
+        fill(world, schoolId, pupils, mailDomain, new SplittableRandom(seed));
+    }
+
     /** Groups 1–8 (lasKey G1…G8), a subgroup "Plusklas", pupils spread evenly, one teacher per group, an ICT'er. */
     private static void fill(BasispoortWorld world, long schoolId, int pupils, String mailDomain, SplittableRandom random) {
         for (int g = 1; g <= 8; g++) {

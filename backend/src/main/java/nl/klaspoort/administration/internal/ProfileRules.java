@@ -1,10 +1,8 @@
 package nl.klaspoort.administration.internal;
 
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.PayloadError;
@@ -80,23 +78,6 @@ final class ProfileRules {
 
     static boolean validGradeYear(Integer gradeYear) {
         return gradeYear != null && gradeYear >= 1 && gradeYear <= 8;
-    }
-
-    /** {@code voornaam.achternaam}: lowercase, accents stripped, the prefix joined to the last name. */
-    static String usernameBase(String firstName, String namePrefix, String lastName) {
-        String raw = firstName + "." + (namePrefix == null ? "" : namePrefix) + lastName;
-        String base = Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]", "");
-        return base.length() < 3 ? base + "leerling" : base.substring(0, Math.min(base.length(), 90));
-    }
-
-    /** The base itself when free, else the base with the lowest free number from 2 up. */
-    static String firstFree(String base, Set<String> taken) {
-        String name = base;
-        for (int n = 2; taken.contains(name); n++) {
-            name = base + n;
-        }
-        return name;
     }
 
     /** Ten characters from an alphabet without look-alikes (0/O, 1/l/I), with letters and digits. */

@@ -23,6 +23,7 @@ import nl.klaspoort.people.Professional;
 import nl.klaspoort.people.People.NewProfessional;
 import nl.klaspoort.people.People.NewStudent;
 import nl.klaspoort.people.People.Profile;
+import nl.klaspoort.people.Usernames;
 import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.PayloadError;
 import nl.klaspoort.product.Products;
@@ -186,7 +187,7 @@ class UserAdministrationService {
                 bulk.refuse(id, AdministrationError.NOT_A_STUDENT);
             } else if (member.archived()) {
                 bulk.refuse(id, AdministrationError.ARCHIVED);
-            } else if (!ProfileRules.validGradeYear(member.gradeYear() + delta)) {
+            } else if (member.gradeYear() == null || !ProfileRules.validGradeYear(member.gradeYear() + delta)) {
                 bulk.refuse(id, AdministrationError.GRADE_YEAR_OUT_OF_RANGE);
             } else {
                 bulk.applied(id);
@@ -299,8 +300,8 @@ class UserAdministrationService {
             return new StudentCreated(schoolId, null, null, null, errors);
         }
         if (username == null) {
-            String base = ProfileRules.usernameBase(first, prefix, last);
-            username = ProfileRules.firstFree(base, people.usernamesStartingWith(base));
+            String base = Usernames.base(first, prefix, last);
+            username = Usernames.firstFree(base, people.usernamesStartingWith(base));
         }
         String password = input.password() != null ? input.password() : ProfileRules.generatePassword();
         if (Boolean.TRUE.equals(input.dryRun())) {

@@ -1,10 +1,21 @@
 package nl.klaspoort.basispoort.internal;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import nl.klaspoort.basispoort.BasispoortClient;
 import nl.klaspoort.basispoort.BasispoortData.LicenceChange;
 import nl.klaspoort.basispoort.BasispoortData.LikaItem;
@@ -39,11 +50,14 @@ final class RestBasispoortClient implements BasispoortClient {
     private static final Logger log = LoggerFactory.getLogger(RestBasispoortClient.class);
     private static final String INSTELLINGEN = "/rest/v2/instellingen";
     private static final ParameterizedTypeReference<List<Long>> IDS = new ParameterizedTypeReference<>() { };
+    /** The longest wait for a refusal in {@link #handshakeRefused()}. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final BasispoortProperties properties;
     private final SslBundles sslBundles;
     private final RestClient.Builder builder;
     private volatile RestClient rest;
+    private volatile SslBundle bundle;
 
     RestBasispoortClient(BasispoortProperties properties, SslBundles sslBundles, RestClient.Builder builder) {
         this.properties = properties;
@@ -193,11 +207,55 @@ final class RestBasispoortClient implements BasispoortClient {
             throw new BasispoortException.Refused("Basispoort " + what + " answered " + status, schoolId, status, e);
         } catch (ResourceAccessException e) {
             log.info("Basispoort {} (school {}) failed: {}", what, schoolId, e.getMostSpecificCause().getClass().getSimpleName());
-            if (causedBy(e, SSLException.class)) {
+            if (causedBy(e, SSLException.class) || brokenWithoutReason(e) && handshakeRefused()) {
                 throw new BasispoortException.TlsFailure("TLS with Basispoort failed for " + what
                         + " (client certificate refused, or server not trusted)", schoolId, e);
             }
             throw new BasispoortException.Unavailable("Basispoort unreachable for " + what, schoolId, e);
+        }
+    }
+
+    /** A connection that was made and then broke (reset, closed early), not one refused, unresolved or timed out. */
+    private static boolean brokenWithoutReason(ResourceAccessException e) {
+        return !causedBy(e, ConnectException.class) && !causedBy(e, UnknownHostException.class)
+                && !causedBy(e, HttpTimeoutException.class) && !causedBy(e, InterruptedIOException.class);
+    }
+
+    /**
+     * Whether the server refuses the TLS handshake itself, asked after a connection broke without saying why. With TLS
+     * 1.3 a server checks the client certificate only after the client has finished its side of the handshake, by which
+     * time the client has already sent its request. A server that then refuses the certificate sends its alert and
+     * closes a connection with that request still unread, which makes the operating system answer with a reset, and a
+     * reset may arrive before the alert is read: the client sees "connection reset" where the cause was its certificate.
+     * This probe shakes hands on a new connection and sends nothing, so nothing is left unread and the alert arrives:
+     * a refusal is a {@code TlsFailure} (not worth retrying), anything else leaves the failure an outage.
+     */
+    private boolean handshakeRefused() {
+        URI base = URI.create(properties.baseUrl());
+        int port = base.getPort() > 0 ? base.getPort() : 443;
+        int timeout = (int) Math.min(PROBE_TIMEOUT.toMillis(), properties.connectTimeout().toMillis());
+        try (Socket tcp = new Socket()) {
+            tcp.connect(new InetSocketAddress(base.getHost(), port), timeout);
+            try (SSLSocket tls = (SSLSocket) bundle.createSslContext().getSocketFactory()
+                    .createSocket(tcp, base.getHost(), port, false)) {
+                SSLParameters parameters = tls.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                if (bundle.getOptions().getEnabledProtocols() != null) {
+                    parameters.setProtocols(bundle.getOptions().getEnabledProtocols());
+                }
+                if (bundle.getOptions().getCiphers() != null) {
+                    parameters.setCipherSuites(bundle.getOptions().getCiphers());
+                }
+                tls.setSSLParameters(parameters);
+                tls.setSoTimeout(timeout);
+                tls.startHandshake();
+                tls.getInputStream().read(); // a server that accepted us waits for a request: this times out
+                return false;
+            }
+        } catch (SSLException e) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -223,9 +281,12 @@ final class RestBasispoortClient implements BasispoortClient {
             bundle = sslBundles.getBundle(properties.sslBundle());
             bundle.createSslContext(); // reads the key and trust stores now, so a missing file fails here, clearly
         } catch (RuntimeException e) {
+            log.warn("SSL bundle '{}' (Basispoort client certificate and trust store) cannot be loaded: {}",
+                    properties.sslBundle(), e.getMessage());
             throw new BasispoortException.TlsFailure("SSL bundle '" + properties.sslBundle()
                     + "' (the publisher's client certificate and trust store) cannot be loaded", null, e);
         }
+        this.bundle = bundle;
         HttpClientSettings settings = HttpClientSettings.ofSslBundle(bundle)
                 .withTimeouts(properties.connectTimeout(), properties.readTimeout());
         return builder.clone()

@@ -21,6 +21,7 @@ import nl.klaspoort.access.Roles;
 import nl.klaspoort.audit.AuditAction;
 import nl.klaspoort.audit.AuditLog;
 import nl.klaspoort.audit.AuditTarget;
+import nl.klaspoort.basispoort.BasispoortConnections;
 import nl.klaspoort.contract.Contracts;
 import nl.klaspoort.enrollment.Enrollments;
 import nl.klaspoort.enrollment.Enrollments.LinkRow;
@@ -67,6 +68,8 @@ class DemoData implements ApplicationRunner {
             "beheerder@demo.klaspoort.nl", "ADMIN at OBS De Regenboog",
             "begeleider@demo.klaspoort.nl", "SUPERVISOR at OBS De Regenboog",
             "directeur@demo.klaspoort.nl", "ADMIN + SUPERVISOR at both schools",
+            "beheer.klimop@demo.klaspoort.nl", "ADMIN at Basisschool De Klimop (Basispoort)",
+            "beheer.vlinder@demo.klaspoort.nl", "ADMIN at Basisschool De Vlinder (EDEXML)",
             "sanne.dejong", "STUDENT at OBS De Regenboog");
 
     private static final String[] FIRST = {"Sanne", "Daan", "Emma", "Sem", "Julia", "Lucas", "Tess", "Finn", "Zoë",
@@ -79,10 +82,15 @@ class DemoData implements ApplicationRunner {
             {null, "Smits"}, {"de", "Graaf"}, {"van der", "Meer"}, {"van der", "Linden"}, {null, "Kok"}, {null, "Jacobs"},
             {"de", "Haan"}, {null, "Vermeulen"}};
 
+    /** The simulator's demo school with consent (WorldGenerator.DEMO_SCHOOL_ID, BRIN 99KP). */
+    static final String KLIMOP_BRIN = "99KP";
+    static final long KLIMOP_BASISPOORT_ID = 100_001;
+
     /** The audit action of the demo data ({@code AuditAction.DEMO_DATA_CREATED}). */
     enum DemoAction implements AuditAction { DEMO_DATA_CREATED }
 
     private final Schools schools;
+    private final BasispoortConnections connections;
     private final Products products;
     private final Contracts contracts;
     private final People people;
@@ -96,10 +104,11 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final Publishers publishers;
 
-    DemoData(Schools schools, Products products, Contracts contracts, People people, Memberships memberships, Roles roles,
+    DemoData(Schools schools, BasispoortConnections connections, Products products, Contracts contracts, People people, Memberships memberships, Roles roles,
             Enrollments enrollments, PracticeSessions sessions, AuditLog audit, PasswordEncoder passwords,
             TransactionTemplate tx, Clock clock, Publishers publishers) {
         this.schools = schools;
+        this.connections = connections;
         this.products = products;
         this.contracts = contracts;
         this.people = people;
@@ -116,12 +125,46 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (schools.byBrin("12AB").isPresent()) {
+        boolean core = schools.byBrin("12AB").isEmpty();
+        boolean roster = schools.byBrin(KLIMOP_BRIN).isEmpty();
+        if (!core && !roster) {
             return;
         }
         long started = System.nanoTime();
-        tx.executeWithoutResult(status -> seed(new Random(2026)));
+        tx.executeWithoutResult(status -> {
+            if (core) {
+                seed(new Random(2026));
+            }
+            if (roster) {
+                rosterSchools();
+            }
+        });
         log.info("Demo data written in {} ms; logins: {}", (System.nanoTime() - started) / 1_000_000, LOGINS.keySet());
+    }
+
+    /**
+     * The schools whose pupils arrive from their roster instead of by hand: "Basisschool De Klimop" (BRIN 99KP) is the
+     * Basispoort simulator's school with consent, activated, so "Nu synchroniseren" brings its 200 pupils, groups and
+     * teachers (and the nightly sync keeps them); "Basisschool De Vlinder" (99XX, vestiging 99) has no LAS link and
+     * uploads EDEXML, the school of the 400-pupil sample export. Both start without pupils.
+     */
+    private void rosterSchools() {
+        String proHash = passwords.encode(PROFESSIONAL_PASSWORD);
+        long klimop = school(KLIMOP_BRIN, "00", "Basisschool De Klimop");
+        grant(klimop, professional("Marieke", null, "Hoekstra", "beheer.klimop@demo.klaspoort.nl", "ICT-coördinator",
+                proHash), Role.ADMIN);
+        LocalDate today = Amsterdam.today(clock);
+        LocalDate augFirst = LocalDate.of(today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1, 8, 1);
+        long leeslab = products.byCode("LEESLAB").orElseThrow().id();
+        contracts.create(new Contracts.NewContract(klimop, leeslab, Contracts.Kind.SCHOOL_WIDE,
+                "Leeslab schoollicentie 250 leerlingen", 250, augFirst, null));
+        connections.activateKnown(klimop, KLIMOP_BASISPOORT_ID);
+
+        long vlinder = school("99XX", "99", "Basisschool De Vlinder");
+        grant(vlinder, professional("Joost", "van", "Wijk", "beheer.vlinder@demo.klaspoort.nl", "Beheerder", proHash),
+                Role.ADMIN);
+        contracts.create(new Contracts.NewContract(vlinder, leeslab, Contracts.Kind.SCHOOL_WIDE,
+                "Leeslab schoollicentie 400 leerlingen", 400, augFirst, null));
     }
 
     private record DemoProduct(long id, int lessons, int testEvery) {}
@@ -218,7 +261,11 @@ class DemoData implements ApplicationRunner {
     }
 
     private long school(String brin, String name) {
-        long id = schools.create(brin, "00", name);
+        return school(brin, "00", name);
+    }
+
+    private long school(String brin, String branch, String name) {
+        long id = schools.create(brin, branch, name);
         audit.record(id, DemoAction.DEMO_DATA_CREATED,
                 List.of(new AuditLog.Entry(AuditTarget.school(id), null, "{\"source\": \"demo\"}")));
         return id;

@@ -45,6 +45,14 @@ public class PeopleQueries {
                 .param("base", base).query(String.class).list());
     }
 
+    public Map<String, Long> professionalsByEmail(Collection<String> emails) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        jdbc.sql("select lower(email) as email, id from app_user where kind = 'PROFESSIONAL' and lower(email) = any(:emails)")
+                .param("emails", emails.toArray(String[]::new))
+                .query((rs, n) -> ids.put(rs.getString("email"), rs.getLong("id"))).list();
+        return ids;
+    }
+
     /** The stored password hash of a person, null when they have none (yet). */
     public String passwordHash(long id) {
         return jdbc.sql("select password_hash from app_user where id = :id").param("id", id)

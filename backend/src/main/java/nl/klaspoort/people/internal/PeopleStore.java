@@ -4,12 +4,19 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.klaspoort.people.People.NewProfessional;
 import nl.klaspoort.people.People.NewStudent;
+import nl.klaspoort.people.People.ImportedProfessional;
+import nl.klaspoort.people.People.ImportedStudent;
+import nl.klaspoort.people.People.ImportedStudentUpdate;
 import nl.klaspoort.people.People.Profile;
+import nl.klaspoort.people.Student;
+import nl.klaspoort.people.Usernames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +25,8 @@ import org.springframework.stereotype.Repository;
 public class PeopleStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The advisory lock under which imported students get their usernames (any constant unique to this purpose). */
+    private static final long USERNAMES_LOCK = 0x6b6c_7573_6572_6e6dL;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -72,7 +81,7 @@ public class PeopleStore {
     public void updateProfile(long id, boolean student, Profile p) {
         jdbc.sql(student ? """
                         update app_user set first_name = :first, name_prefix = :prefix, last_name = :last,
-                               username = :username, grade_year = :gradeYear, group_name = :group
+                               username = :username, grade_year = :gradeYear, grade_code = null, group_name = :group
                          where id = :id
                         """ : """
                         update app_user set first_name = :first, name_prefix = :prefix, last_name = :last,
@@ -97,13 +106,130 @@ public class PeopleStore {
 
     public void setGradeYears(Map<Long, Integer> gradeYears) {
         jdbc.sql("""
-                        update app_user u set grade_year = s.grade
+                        update app_user u set grade_year = s.grade, grade_code = null
                           from unnest(:ids::bigint[], :grades::smallint[]) as s(id, grade)
                          where u.id = s.id and u.grade_year is distinct from s.grade
                         """)
                 .param("ids", gradeYears.keySet().toArray(Long[]::new))
                 .param("grades", gradeYears.values().stream().map(Integer::shortValue).toArray(Short[]::new))
                 .update();
+    }
+
+    /**
+     * Students from a school's roster, in one statement: each with the first free username of their name (taken under a
+     * transaction-scoped lock, so parallel imports never pick the same one) and no password (they sign in through
+     * Basispoort, or get one from an admin). Their ids in input order.
+     */
+    public List<Long> importStudents(List<ImportedStudent> students) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(:key)").param("key", USERNAMES_LOCK).query(Integer.class).single();
+        List<String> bases = students.stream().map(s -> Usernames.base(s.firstName(), s.namePrefix(), s.lastName())).toList();
+        Set<String> taken = new HashSet<>(jdbc.sql("""
+                        select lower(u.username)
+                          from unnest(:bases::text[]) as b(base)
+                          join app_user u on lower(u.username) collate "C" >= b.base and lower(u.username) collate "C" < b.base || '~'
+                        """)
+                .param("bases", bases.stream().distinct().toArray(String[]::new))
+                .query(String.class).list());
+        String[] usernames = new String[students.size()];
+        for (int i = 0; i < usernames.length; i++) {
+            usernames[i] = Usernames.firstFree(bases.get(i), taken);
+            taken.add(usernames[i]);
+        }
+        return jdbc.sql("""
+                        insert into app_user (id, kind, first_name, name_prefix, last_name, username, school_id, grade_year,
+                                              grade_code, group_name, created_at)
+                        select nextval('app_user_seq'), 'STUDENT', s.first, s.prefix, s.last, s.username, s.school, s.grade,
+                               s.code, s.grp, :now
+                          from unnest(:first::text[], :prefix::text[], :last::text[], :username::text[], :school::bigint[],
+                                      :grade::smallint[], :code::text[], :grp::text[]) with ordinality
+                               as s(first, prefix, last, username, school, grade, code, grp, n)
+                         order by s.n
+                        returning id
+                        """)
+                .param("first", students.stream().map(ImportedStudent::firstName).toArray(String[]::new))
+                .param("prefix", students.stream().map(ImportedStudent::namePrefix).toArray(String[]::new))
+                .param("last", students.stream().map(ImportedStudent::lastName).toArray(String[]::new))
+                .param("username", usernames)
+                .param("school", students.stream().map(ImportedStudent::schoolId).toArray(Long[]::new))
+                .param("grade", students.stream().map(s -> gradeYear(s.jaargroep())).toArray(Short[]::new))
+                .param("code", students.stream().map(s -> gradeCode(s.jaargroep())).toArray(String[]::new))
+                .param("grp", students.stream().map(ImportedStudent::group).toArray(String[]::new))
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).list();
+    }
+
+    /** Professionals from a school's roster, in one statement: no password and no activation (Basispoort signs them in). */
+    public List<Long> importProfessionals(List<ImportedProfessional> professionals) {
+        return jdbc.sql("""
+                        insert into app_user (id, kind, first_name, name_prefix, last_name, email, created_at)
+                        select nextval('app_user_seq'), 'PROFESSIONAL', p.first, p.prefix, p.last, p.email, :now
+                          from unnest(:first::text[], :prefix::text[], :last::text[], :email::text[]) with ordinality
+                               as p(first, prefix, last, email, n)
+                         order by p.n
+                        returning id
+                        """)
+                .param("first", professionals.stream().map(ImportedProfessional::firstName).toArray(String[]::new))
+                .param("prefix", professionals.stream().map(ImportedProfessional::namePrefix).toArray(String[]::new))
+                .param("last", professionals.stream().map(ImportedProfessional::lastName).toArray(String[]::new))
+                .param("email", professionals.stream().map(ImportedProfessional::email).toArray(String[]::new))
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).list();
+    }
+
+    /** The roster's values for students: names, jaargroep and group; one statement. */
+    public void updateImportedStudents(List<ImportedStudentUpdate> updates) {
+        jdbc.sql("""
+                        update app_user u set first_name = s.first, name_prefix = s.prefix, last_name = s.last,
+                               grade_year = s.grade, grade_code = s.code, group_name = s.grp
+                          from unnest(:ids::bigint[], :first::text[], :prefix::text[], :last::text[], :grade::smallint[],
+                                      :code::text[], :grp::text[]) as s(id, first, prefix, last, grade, code, grp)
+                         where u.id = s.id and u.kind = 'STUDENT'
+                        """)
+                .param("ids", updates.stream().map(ImportedStudentUpdate::id).toArray(Long[]::new))
+                .param("first", updates.stream().map(ImportedStudentUpdate::firstName).toArray(String[]::new))
+                .param("prefix", updates.stream().map(ImportedStudentUpdate::namePrefix).toArray(String[]::new))
+                .param("last", updates.stream().map(ImportedStudentUpdate::lastName).toArray(String[]::new))
+                .param("grade", updates.stream().map(u -> gradeYear(u.jaargroep())).toArray(Short[]::new))
+                .param("code", updates.stream().map(u -> gradeCode(u.jaargroep())).toArray(String[]::new))
+                .param("grp", updates.stream().map(ImportedStudentUpdate::group).toArray(String[]::new))
+                .update();
+    }
+
+    /** The roster's values for professionals: names and e-mail address; one statement. */
+    public void updateImportedProfessionals(List<ImportedProfessional> updates, List<Long> ids) {
+        jdbc.sql("""
+                        update app_user u set first_name = p.first, name_prefix = p.prefix, last_name = p.last, email = p.email
+                          from unnest(:ids::bigint[], :first::text[], :prefix::text[], :last::text[], :email::text[])
+                               as p(id, first, prefix, last, email)
+                         where u.id = p.id and u.kind = 'PROFESSIONAL'
+                        """)
+                .param("ids", ids.toArray(Long[]::new))
+                .param("first", updates.stream().map(ImportedProfessional::firstName).toArray(String[]::new))
+                .param("prefix", updates.stream().map(ImportedProfessional::namePrefix).toArray(String[]::new))
+                .param("last", updates.stream().map(ImportedProfessional::lastName).toArray(String[]::new))
+                .param("email", updates.stream().map(ImportedProfessional::email).toArray(String[]::new))
+                .update();
+    }
+
+    /** Students who moved to another school of the publisher belong to it from now on; one statement. */
+    public void moveStudents(Map<Long, Long> schoolByStudent) {
+        jdbc.sql("""
+                        update app_user u set school_id = s.school
+                          from unnest(:ids::bigint[], :schools::bigint[]) as s(id, school)
+                         where u.id = s.id and u.kind = 'STUDENT'
+                        """)
+                .param("ids", schoolByStudent.keySet().toArray(Long[]::new))
+                .param("schools", schoolByStudent.values().toArray(Long[]::new))
+                .update();
+    }
+
+    private static Short gradeYear(String jaargroep) {
+        Integer grade = Student.gradeYearOf(jaargroep);
+        return grade == null ? null : grade.shortValue();
+    }
+
+    private static String gradeCode(String jaargroep) {
+        return Student.gradeYearOf(jaargroep) == null ? jaargroep : null;
     }
 
     /** 64 hex characters from a secure random source: the activation link's secret. */

@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -18,20 +20,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * GraphQL request, a login or a token request is a few kilobytes, and a 50 MB variables object would otherwise be
  * parsed in full. A body announced as small but longer (chunked, or a false Content-Length) fails to read at the
  * limit (400).
- * File uploads (multipart) have their own limit ({@code spring.servlet.multipart.*}).
+ * File uploads (multipart) have their own limit ({@code spring.servlet.multipart.*}), and so do the POST endpoints a
+ * module declares with an {@link nl.klaspoort.platform.OwnBodyLimit}.
  */
 final class RequestBodyLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
 
-    RequestBodyLimit(DataSize maxBodySize) {
+    private final long maxBytes;
+    private final List<String> ownLimits;
+
+    RequestBodyLimit(DataSize maxBodySize, List<String> ownLimits) {
         this.maxBytes = maxBodySize.toBytes();
+        this.ownLimits = List.copyOf(ownLimits);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+            return true;
+        }
+        if (!"POST".equals(request.getMethod()) || ownLimits.isEmpty()) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return ownLimits.stream().anyMatch(pattern -> PATHS.match(pattern, path));
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
+import nl.klaspoort.platform.OwnBodyLimit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -16,7 +18,8 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Bounds on what one request can hold: the size of its body ({@code klaspoort.http.max-body-size}) and the time any
+ * Bounds on what one request can hold: the size of its body ({@code klaspoort.http.max-body-size}; endpoints that
+ * declare an {@link OwnBodyLimit} bound theirs themselves) and the time any
  * one SQL statement may run ({@code klaspoort.db.statement-timeout}, PostgreSQL's {@code statement_timeout} on every
  * pooled connection). Transactions are bounded by {@code spring.transaction.default-timeout} and GraphQL operations
  * by {@code klaspoort.graphql.request-timeout}. Migrations run without the statement timeout (building an index on a
@@ -26,8 +29,10 @@ import org.springframework.util.unit.DataSize;
 public class ResourceLimitsConfiguration {
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(@Value("${klaspoort.http.max-body-size}") DataSize maxBodySize) {
-        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(maxBodySize));
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(@Value("${klaspoort.http.max-body-size}") DataSize maxBodySize,
+            ObjectProvider<OwnBodyLimit> ownLimits) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(
+                maxBodySize, ownLimits.orderedStream().map(OwnBodyLimit::pathPattern).toList()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

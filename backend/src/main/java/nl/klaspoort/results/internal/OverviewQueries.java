@@ -185,7 +185,7 @@ class OverviewQueries {
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong("id"), rs.getString("first_name"), rs.getString("name_prefix"), rs.getString("last_name"),
-                rs.getInt("grade_year"), rs.getString("group_name"), (Integer) rs.getObject("highest"),
+                rs.getObject("grade_year", Integer.class), rs.getString("group_name"), (Integer) rs.getObject("highest"),
                 (Integer) rs.getObject("until_test"), new PracticeTime(rs.getInt("school_seconds"), rs.getInt("home_seconds")),
                 rs.getObject("last_practiced_at", OffsetDateTime.class));
     }

@@ -46,7 +46,7 @@ class SupervisorResults {
         public int totalSeconds() { return schoolSeconds + homeSeconds; }
     }
 
-    record Row(long studentId, String firstName, String namePrefix, String lastName, int gradeYear, String group,
+    record Row(long studentId, String firstName, String namePrefix, String lastName, Integer gradeYear, String group,
                Integer highestCompletedLesson, Integer lessonsUntilNextTest, PracticeTime practiceTime,
                OffsetDateTime lastPracticedAt) {
         public String displayName() {
@@ -68,7 +68,7 @@ class SupervisorResults {
     record Session(long id, OffsetDateTime startedAt, OffsetDateTime endedAt, String location, int lessonPosition,
                    boolean completed, Double testScore) {}
 
-    record StudentResults(long studentId, String displayName, int gradeYear, String group, Integer highestCompletedLesson,
+    record StudentResults(long studentId, String displayName, Integer gradeYear, String group, Integer highestCompletedLesson,
                           Integer lessonsUntilNextTest, List<LessonResult> lessons, List<WeekPracticeTime> weeks,
                           List<Session> recentSessions) {}
 
