@@ -313,7 +313,7 @@ public final class BasispoortWorld {
      * caller while its push is in flight: {@link #reached()} counts down when such a request arrives,
      * {@link #release()} lets it answer.
      */
-    public record Hold(String pathPrefix, java.util.concurrent.CountDownLatch arrived,
+    public record Hold(String pathPrefix, int[] passing, java.util.concurrent.CountDownLatch arrived,
             java.util.concurrent.CountDownLatch released) {
 
         /** Waits until a request was held; false after {@code seconds}. */
@@ -326,9 +326,13 @@ public final class BasispoortWorld {
         }
     }
 
-    /** Holds the next bulk request on a path starting with {@code pathPrefix} once it is applied (see {@link Hold}). */
-    public synchronized Hold holdNextAfterApplying(String pathPrefix) {
-        Hold hold = new Hold(pathPrefix, new java.util.concurrent.CountDownLatch(1), new java.util.concurrent.CountDownLatch(1));
+    /**
+     * Lets {@code passing} bulk requests on a path starting with {@code pathPrefix} through, then holds the next one once
+     * it is applied (see {@link Hold}).
+     */
+    public synchronized Hold holdAfterApplying(String pathPrefix, int passing) {
+        Hold hold = new Hold(pathPrefix, new int[] {passing}, new java.util.concurrent.CountDownLatch(1),
+                new java.util.concurrent.CountDownLatch(1));
         holds.add(hold);
         return hold;
     }
@@ -336,7 +340,7 @@ public final class BasispoortWorld {
     /** The hold for a request on this path, taken (each holds one request). */
     synchronized Optional<Hold> takeHold(String path) {
         for (Hold hold : holds) {
-            if (path.startsWith(hold.pathPrefix())) {
+            if (path.startsWith(hold.pathPrefix()) && hold.passing()[0]-- == 0) {
                 holds.remove(hold);
                 return Optional.of(hold);
             }
