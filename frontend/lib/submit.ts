@@ -21,3 +21,32 @@ export function useSubmit() {
     },
   };
 }
+
+/**
+ * Like `useSubmit`, for a form that shows errors at its fields: keeps the payload errors themselves (for `fieldErrors`
+ * and `generalErrors`), the request's failure, and a success message when the action had no errors.
+ */
+export function useAttempt() {
+  const [errors, setErrors] = useState<readonly ServerError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  return {
+    errors,
+    setErrors,
+    failure,
+    message,
+    attempt: async (action: () => Promise<readonly ServerError[]>, success?: string): Promise<boolean> => {
+      setFailure(null);
+      setMessage(null);
+      try {
+        const result = await action();
+        setErrors(result);
+        if (!result.length && success) setMessage(success);
+        return result.length === 0;
+      } catch (e) {
+        setFailure(requestFailure(e));
+        return false;
+      }
+    },
+  };
+}

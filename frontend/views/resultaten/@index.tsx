@@ -105,7 +105,7 @@ export default function ResultsOverviewView() {
         </Link>
       ),
     },
-    { key: 'grade', header: t('admin.col.gradeYear'), sort: 'GRADE_YEAR', numeric: true, cell: (row) => format.number(row.gradeYear) },
+    { key: 'grade', header: t('admin.col.gradeYear'), sort: 'GRADE_YEAR', numeric: true, cell: (row) => (row.gradeYear == null ? t('common.none') : format.number(row.gradeYear)) },
     { key: 'lesson', header: t('results.highestLesson'), sort: 'HIGHEST_LESSON', numeric: true, cell: (row) => (row.highestCompletedLesson == null ? t('common.none') : format.number(row.highestCompletedLesson)) },
     { key: 'test', header: t('results.untilTest'), sort: 'LESSONS_UNTIL_TEST', numeric: true, cell: (row) => (row.lessonsUntilNextTest == null ? t('common.none') : format.number(row.lessonsUntilNextTest)) },
     { key: 'school', header: t('results.atSchool'), numeric: true, cell: (row) => format.duration(row.practiceTime.schoolSeconds) },

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The packaged application ({@code backend/target/klaspoort.jar}) running in its own process on a free port, with its
- * embedded PostgreSQL in a fresh data directory and the demo data, beside the local peers (the Basispoort simulator and
- * its single sign-on, {@code peers/target/klaspoort-peers-exec.jar}, on free ports): what the README's run command starts.
+ * embedded PostgreSQL in a fresh data directory and the demo data, beside the local peers
+ * ({@code peers/target/klaspoort-peers-exec.jar}: the Basispoort simulator and its single sign-on, on free ports,
+ * sharing the data directory for their certificates): exactly what the README's run command starts.
  * One instance per test JVM, started on first use and stopped when the JVM ends.
  */
 public final class KlaspoortApp {
@@ -29,7 +30,7 @@ public final class KlaspoortApp {
     private final Process process;
     private final Process peers;
     private final int port;
-    private final int ssoPort;
+    private final int controlPort;
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
     private KlaspoortApp() throws IOException, InterruptedException {
@@ -37,69 +38,60 @@ public final class KlaspoortApp {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No packaged application at " + jar + ": run the build (./mvnw verify) first");
         }
+        port = freePort();
+        Path dataDir = Files.createTempDirectory("klaspoort-e2e-");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
         Path peersJar = Path.of(System.getProperty("klaspoort.peers.jar", "../peers/target/klaspoort-peers-exec.jar"))
                 .toAbsolutePath();
         if (!Files.isRegularFile(peersJar)) {
             throw new IllegalStateException("No packaged peers at " + peersJar + ": run the build (./mvnw verify) first");
         }
-        port = freePort();
-        Path dataDir = Files.createTempDirectory("klaspoort-e2e-");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // the peers first, as the README's run command starts them: Basispoort (simulator) and its single sign-on
-        ssoPort = freePort();
+        int basispoortPort = freePort();
+        controlPort = freePort();
+        int ssoPort = freePort();
         ProcessBuilder peersBuilder = new ProcessBuilder(java, "-Xmx256m", "-jar", peersJar.toString()).redirectErrorStream(true);
         peersBuilder.environment().put("KLASPOORT_DATA_DIR", dataDir.toString());
-        int basispoortPort = freePort();
         peersBuilder.environment().put("KLASPOORT_BASISPOORT_PORT", Integer.toString(basispoortPort));
-        peersBuilder.environment().put("KLASPOORT_BASISPOORT_CONTROL_PORT", Integer.toString(freePort()));
+        peersBuilder.environment().put("KLASPOORT_BASISPOORT_CONTROL_PORT", Integer.toString(controlPort));
         peersBuilder.environment().put("KLASPOORT_BASISPOORT_SSO_PORT", Integer.toString(ssoPort));
         peers = peersBuilder.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(peers)));
-        awaitLines(peers, "Peer ", " ready", 2, "peers");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> peers.destroy()));
+        // both peers (the simulator and the single sign-on) say "Peer … ready" once they listen
+        awaitLines(peers, "peers", " ready: ", 2);
 
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-jar", jar.toString())
                 .redirectErrorStream(true);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("KLASPOORT_DATA_DIR", dataDir.toString());
         builder.environment().put("KLASPOORT_BASISPOORT_BASE_URL", "https://localhost:" + basispoortPort);
-        builder.environment().put("KLASPOORT_BASISPOORT_SSO_ISSUER", ssoIssuer());
+        builder.environment().put("KLASPOORT_BASISPOORT_SSO_ISSUER", "http://localhost:" + ssoPort + "/basispoort");
         process = builder.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
-        awaitLines(process, READY_LINE, "", 1, "application");
-    }
-
-    /** Waits until the process printed {@code count} lines containing {@code start} and {@code end}; keeps its output. */
-    private void awaitLines(Process child, String start, String end, int count, String name) throws InterruptedException {
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
-            int seen = 0;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
                     log.add(line);
-                    if (line.contains(start) && line.contains(end) && ++seen == count) {
+                    if (line.contains(READY_LINE)) {
                         ready.complete(null);
                     }
                 }
             } catch (IOException e) {
                 ready.completeExceptionally(e);
             }
-            ready.completeExceptionally(new IllegalStateException(name + " exited:\n" + String.join("\n", tail())));
-        }, "klaspoort-" + name + "-log");
+            ready.completeExceptionally(new IllegalStateException("application exited:\n" + String.join("\n", tail())));
+        }, "klaspoort-app-log");
         reader.setDaemon(true);
         reader.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         try {
             ready.get(180, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            stop(child);
-            throw new IllegalStateException(name + " not ready within 180 s:\n" + String.join("\n", tail()), e);
+            stop();
+            throw new IllegalStateException("application not ready within 180 s:\n" + String.join("\n", tail()), e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
-    }
-
-    /** The issuer of the single sign-on peer ("Inloggen met Basispoort"). */
-    public String ssoIssuer() {
-        return "http://localhost:" + ssoPort + "/basispoort";
     }
 
     public static synchronized KlaspoortApp get() {
@@ -124,6 +116,11 @@ public final class KlaspoortApp {
         return port;
     }
 
+    /** The Basispoort simulator's control API (plain HTTP on loopback; its calls are listed in the peers' README). */
+    public String basispoortControl() {
+        return "http://127.0.0.1:" + controlPort + "/control";
+    }
+
     /** The last lines the application printed, for failure messages. */
     public List<String> tail() {
         synchronized (log) {
@@ -131,7 +128,8 @@ public final class KlaspoortApp {
         }
     }
 
-    private static void stop(Process process) {
+    private void stop() {
+        peers.destroy();
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -140,6 +138,35 @@ public final class KlaspoortApp {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reads a process's output (kept for failure messages) until {@code count} lines contain {@code marker}. */
+    private void awaitLines(Process child, String name, String marker, int count) throws InterruptedException {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            int seen = 0;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    log.add("[" + name + "] " + line);
+                    if (line.contains(marker) && ++seen == count) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IllegalStateException(name + " exited:\n" + String.join("\n", tail())));
+        }, "klaspoort-" + name + "-log");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            ready.get(120, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            child.destroy();
+            throw new IllegalStateException(name + " not ready within 120 s:\n" + String.join("\n", tail()), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
     }
 

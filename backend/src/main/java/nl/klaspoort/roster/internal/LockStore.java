@@ -64,10 +64,15 @@ class LockStore {
         }
     }
 
-    /** Waits for, then holds until the transaction ends, the right to write this school's runs. */
+    /**
+     * Waits for, then holds until the transaction ends, the right to write this school's runs. A roster write is a
+     * batch, not a request: from here on its statements are bounded by the transaction's timeout instead of the
+     * per-statement {@code klaspoort.db.statement-timeout}, since an apply may have to wait for another school's apply
+     * (new pupils' usernames are taken under one lock, held until that apply commits).
+     */
     void lockSchool(long schoolId) {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(:namespace, :school)")
+        jdbc.sql("select set_config('statement_timeout', '0', true) from pg_advisory_xact_lock(:namespace, :school)")
                 .param("namespace", SCHOOL).param("school", Math.toIntExact(schoolId))
-                .query(Integer.class).single();
+                .query(String.class).single();
     }
 }

@@ -2,70 +2,54 @@ import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
 import { Button } from '@vaadin/react-components/Button.js';
 import { TextField } from '@vaadin/react-components/TextField.js';
 import { memo, useMemo, useState } from 'react';
-import { AdminNav, type MenuDetail } from '../../components/AdminNav';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { FormErrors } from '../../components/FormErrors';
-import { PageHeader } from '../../components/PageHeader';
+import { AdminNav, type MenuDetail } from '../components/AdminNav';
+import { Busy, LoadFailed } from '../components/Busy';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { FormErrors } from '../components/FormErrors';
+import { PageHeader } from '../components/PageHeader';
 import {
+  BasispoortMatchingDocument,
+  type BasispoortMatchingQuery,
   BasispoortPupilsLinkDocument,
   BasispoortPupilsUnlinkDocument,
-  BasispoortScreenDocument,
-  type BasispoortScreenQuery,
   type MatchPupilFragment,
   type MatchSuggestionFragment,
-} from '../../gql/graphql';
-import { dynamicText, t } from '../../i18n';
-import { useFormat } from '../../i18n/format';
-import { useGqlMutation, useGqlQuery } from '../../lib/data';
-import { requestFailure, type ServerError } from '../../lib/errors';
-import { useSession } from '../../lib/session';
+} from '../gql/graphql';
+import { t } from '../i18n';
+import { useGqlMutation, useGqlQuery } from '../lib/data';
+import { requestFailure, type ServerError } from '../lib/errors';
+import { useSession } from '../lib/session';
 
-export const config: ViewConfig<MenuDetail> = { title: 'admin.basispoort', menu: { order: 15 }, detail: { admin: true } };
-
-type School = NonNullable<BasispoortScreenQuery['school']>;
-type Licences = NonNullable<School['basispoortLicences']>;
+/** `/basispoort-koppelen`: linking the school's existing pupils to Basispoort (BP2) with the X1 suggestions. */
+export const config: ViewConfig<MenuDetail> = { title: 'admin.basispoortMatching', menu: { order: 16 }, detail: { admin: true } };
 
 /** Lower case without accents, for the filter boxes ("Özdemir" is found by "ozd"). */
 const fold = (s: string | null | undefined) => (s ?? '').normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 
-/** The Basispoort screen: the pupils' licences in Basispoort, and linking existing pupils to Basispoort (BP2, X1). */
-export default function BasispoortView() {
+/**
+ * Beheer → Basispoort: leerlingen koppelen. Step 5–9 of the manual: left the school's Klaspoort pupils, in the middle
+ * its Basispoort pupils, right the linked pairs; select one of each and link (both blue), unlink with the red cross.
+ */
+export default function BasispoortMatchingView() {
   const { schoolId } = useSession();
-  const query = useGqlQuery(BasispoortScreenDocument, { schoolId }, { enabled: !!schoolId });
-  const school = query.data?.school;
+  const query = useGqlQuery(BasispoortMatchingDocument, { schoolId }, { enabled: !!schoolId });
+  const matching = query.data?.school?.basispoortMatching;
   return (
-    <section aria-labelledby="basispoort-title">
-      <PageHeader id="basispoort-title" title={t('bp.title')} />
+    <section aria-labelledby="bp-match-title">
+      <PageHeader id="bp-match-title" title={t('bp.match.pageTitle')} />
       <AdminNav />
-      {query.error && <FormErrors errors={[]} messages={[requestFailure(query.error)]} />}
-      {school?.basispoortLicences && <LicenceStatus licences={school.basispoortLicences} />}
-      {school?.basispoortMatching && <Matching schoolId={schoolId} matching={school.basispoortMatching} />}
+      {query.isPending ? (
+        <Busy />
+      ) : query.error || !matching ? (
+        <LoadFailed error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <Matching schoolId={schoolId} matching={matching} />
+      )}
     </section>
   );
 }
 
-/** Hosted licences: how many tiles Basispoort has, what still waits, and why a push fails (retried on its own). */
-function LicenceStatus({ licences }: { licences: Licences }) {
-  const format = useFormat();
-  return (
-    <section aria-labelledby="bp-licences" className="kp-card-section">
-      <h2 id="bp-licences">{t('bp.licences.title')}</h2>
-      <p data-testid="licences-granted">{t('bp.licences.granted', { count: licences.granted })}</p>
-      {licences.waitingPushes > 0 && (
-        <p data-testid="licences-waiting">{t('bp.licences.waiting', { users: licences.waitingUsers })}</p>
-      )}
-      {licences.failingPushes > 0 && (
-        <p role="alert" data-testid="licences-failing">
-          {dynamicText(`bp.licences.error.${licences.lastError}`) ?? t('bp.licences.error.UNAVAILABLE')}{' '}
-          {licences.nextAttemptAt && t('bp.licences.retry', { at: format.dateTime(licences.nextAttemptAt) })}
-        </p>
-      )}
-      {licences.lastSentAt && <p>{t('bp.licences.lastSent', { at: format.dateTime(licences.lastSentAt) })}</p>}
-    </section>
-  );
-}
-
-type MatchingData = NonNullable<School['basispoortMatching']>;
+type MatchingData = NonNullable<NonNullable<BasispoortMatchingQuery['school']>['basispoortMatching']>;
 
 /** BP2: three columns — Klaspoort pupils, Basispoort pupils, linked pairs — with the X1 suggestions. */
 function Matching({ schoolId, matching }: { schoolId: string; matching: MatchingData }) {
@@ -117,8 +101,7 @@ function Matching({ schoolId, matching }: { schoolId: string; matching: Matching
   }
 
   return (
-    <section aria-labelledby="bp-match" className="kp-card-section">
-      <h2 id="bp-match">{t('bp.match.title')}</h2>
+    <section aria-label={t('bp.match.title')}>
       <p>{t('bp.match.explanation')}</p>
       {matching.likelyDuplicates.length > 0 && (
         <div role="alert" className="kp-warning" data-testid="likely-duplicates">
