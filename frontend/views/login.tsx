@@ -3,7 +3,7 @@ import { LoginForm, type LoginI18n } from '@vaadin/react-components/LoginForm.js
 import { useState } from 'react';
 import { usePageTitle } from '../components/PageHeader';
 import { Providers } from '../components/Providers';
-import { setLanguage, t, useLanguage } from '../i18n';
+import { dynamicText, setLanguage, t, useLanguage } from '../i18n';
 import { csrfHeaders } from '../lib/graphql';
 
 export const config: ViewConfig = { title: 'login.submit', skipLayouts: true, menu: { exclude: true } };
@@ -17,31 +17,15 @@ async function refusalCode(response: Response): Promise<Refusal> {
   return REFUSALS.find((r) => r === body.error) ?? 'OUTSIDE_SCHOOL';
 }
 
-function refusalText(code: string) {
-  switch (code) {
-    case 'NO_SCHOOL_NETWORK':
-      return t('login.refused.NO_SCHOOL_NETWORK');
-    case 'ADDRESS_UNKNOWN':
-      return t('login.refused.ADDRESS_UNKNOWN');
-    default:
-      return t('login.refused.OUTSIDE_SCHOOL');
-  }
-}
+/** Where "Inloggen met Basispoort" starts (Spring Security's authorization request for the `basispoort` registration). */
+const SSO_START = '/oauth2/authorization/basispoort';
 
-/** Why "Inloggen met Basispoort" came back to this page (`/login?sso=CODE`), in the user's language. */
-function singleSignOnText(code: string) {
-  switch (code) {
-    case 'NO_LINK':
-      return t('login.sso.NO_LINK');
-    case 'ARCHIVED':
-      return t('login.sso.ARCHIVED');
-    case 'OUTSIDE_SCHOOL':
-    case 'NO_SCHOOL_NETWORK':
-    case 'ADDRESS_UNKNOWN':
-      return refusalText(code);
-    default:
-      return t('login.sso.FAILED');
-  }
+/**
+ * Why a sign-in was refused, in the user's language: a login rule's code (BP7, `login.refused.*`) or single sign-on's
+ * (BP4, `login.sso.*`); anything else is a failed single sign-on.
+ */
+function refusalText(code: string) {
+  return dynamicText(`login.refused.${code}`) ?? dynamicText(`login.sso.${code}`) ?? t('login.sso.FAILED');
 }
 
 function Login() {
@@ -103,12 +87,20 @@ function Login() {
       {ssoCode && (
         <div role="alert" className="kp-login-alert">
           <strong>{t('login.sso.title')}</strong>
-          <p>{singleSignOnText(ssoCode)}</p>
+          <p>{refusalText(ssoCode)}</p>
         </div>
       )}
       <LoginForm i18n={i18n} error={error} disabled={busy} noForgotPassword onLogin={(e) => void login(e.detail.username, e.detail.password)} />
       <p className="kp-login-or">{t('login.sso.or')}</p>
-      <a className="kp-sso-button" href="/oauth2/authorization/basispoort">
+      {/* a full page load: the server starts the OpenID Connect redirect, the SPA's router must not take the click */}
+      <a
+        className="kp-sso-button"
+        href={SSO_START}
+        onClick={(e) => {
+          e.preventDefault();
+          window.location.assign(SSO_START);
+        }}
+      >
         {t('login.sso.button')}
       </a>
       <button type="button" className="kp-link-button" lang={language === 'nl' ? 'en' : 'nl'} onClick={() => void setLanguage(language === 'nl' ? 'en' : 'nl')}>

@@ -54,6 +54,9 @@ public final class ChildApplication {
                 "--spring.ssl.bundle.jks.basispoort.truststore.password="
                         + new String(simulator.certificates().store(Certificates.TRUSTSTORE).password())));
         command.addAll(List.of(arguments)); // a property given twice would be a list: give each once
+        if (List.of(arguments).stream().noneMatch(a -> a.startsWith("--klaspoort.hosted-licences.push-every="))) {
+            command.add("--klaspoort.hosted-licences.push-every=0"); // no hosted licence rounds unless asked for
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.getPassword());
         return new ChildApplication(builder.start(), log);
