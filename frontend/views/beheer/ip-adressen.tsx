@@ -3,7 +3,7 @@ import { Button } from '@vaadin/react-components/Button.js';
 import { Checkbox } from '@vaadin/react-components/Checkbox.js';
 import { Select } from '@vaadin/react-components/Select.js';
 import { TextField } from '@vaadin/react-components/TextField.js';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AdminNav, type MenuDetail } from '../../components/AdminNav';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { type Column, DataTable } from '../../components/DataTable';
@@ -81,15 +81,24 @@ export default function IpRangesView() {
     }
   }
 
+  // BP7: the admin's choice shows at once; the server's value takes over once it has been read back
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const saved = query.data?.school?.studentsOnlyAtSchool ?? false;
+  const schoolOnly = chosen ?? saved;
+  useEffect(() => {
+    if (chosen !== null && chosen === saved) setChosen(null);
+  }, [chosen, saved]);
+
   /** BP7: students sign in only from the school's active ranges (or again from anywhere). */
-  function setSchoolOnly(on: boolean) {
-    void attempt(
+  async function setSchoolOnly(on: boolean) {
+    setChosen(on);
+    const ok = await attempt(
       async () => (await loginRule.run({ input: { schoolId, studentsOnlyAtSchool: on } })).schoolLoginRuleSet.errors,
       on ? t('ip.schoolOnly.on') : t('ip.schoolOnly.off'),
     );
+    if (!ok) setChosen(null);
   }
 
-  const schoolOnly = query.data?.school?.studentsOnlyAtSchool ?? false;
   const noActiveRange = !(query.data?.school?.ipRanges ?? []).some((r) => r.active);
 
   const columns: Column<IpRangeFragment>[] = [
@@ -130,7 +139,7 @@ export default function IpRangesView() {
           disabled={loginRule.busy || query.isPending}
           data-testid="students-only-at-school"
           onCheckedChanged={(e) => {
-            if (e.detail.value !== schoolOnly) setSchoolOnly(e.detail.value);
+            if (e.detail.value !== schoolOnly) void setSchoolOnly(e.detail.value);
           }}
         />
         {schoolOnly && noActiveRange && !query.isPending && <p role="alert">{t('ip.schoolOnly.noActiveRange')}</p>}
