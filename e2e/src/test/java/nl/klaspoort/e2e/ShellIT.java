@@ -33,7 +33,7 @@ class ShellIT extends BrowserJourney {
     void unknownAddresses() {
         login(ADMIN, PROFESSIONAL_PASSWORD);
         assertThat(page.locator("#dashboard-title")).isVisible();
-        for (String path : List.of("/abonnementen", "/support", "/status", "/basispoort", "/beheer/bestaat-niet")) {
+        for (String path : List.of("/abonnementen", "/support", "/status", "/beheer/bestaat-niet")) {
             page.navigate(path);
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Pagina niet gevonden")))
                     .isVisible();
