@@ -22,6 +22,7 @@ import { csrfHeaders } from '../lib/graphql';
 import { useSession } from '../lib/session';
 import { useAttempt } from '../lib/submit';
 import { RunProgressBar, useRunProgress } from './_basispoort/progress';
+import { LicenceSection } from './_basispoort/Licences';
 import { RunDetail } from './_basispoort/RunDetail';
 import { RunList } from './_basispoort/RunList';
 
@@ -66,6 +67,8 @@ export default function BasispoortView() {
       <p>{t('bp.intro')}</p>
 
       <ConnectionSection schoolId={schoolId} connection={school.basispoort ?? null} />
+
+      <LicenceSection schoolId={schoolId} />
 
       <section aria-labelledby="bp-sync" className="kp-card">
         <h2 id="bp-sync">{t('bp.sync')}</h2>

@@ -3,15 +3,38 @@ import { LoginForm, type LoginI18n } from '@vaadin/react-components/LoginForm.js
 import { useState } from 'react';
 import { usePageTitle } from '../components/PageHeader';
 import { Providers } from '../components/Providers';
-import { setLanguage, t, useLanguage } from '../i18n';
+import { dynamicText, setLanguage, t, useLanguage } from '../i18n';
 import { csrfHeaders } from '../lib/graphql';
 
 export const config: ViewConfig = { title: 'login.submit', skipLayouts: true, menu: { exclude: true } };
 
+const REFUSALS = ['OUTSIDE_SCHOOL', 'NO_SCHOOL_NETWORK', 'ADDRESS_UNKNOWN'] as const;
+type Refusal = (typeof REFUSALS)[number];
+
+/** The code of a refused sign-in (`{"error": "OUTSIDE_SCHOOL"}`); an unknown one reads as "outside school". */
+async function refusalCode(response: Response): Promise<Refusal> {
+  const body = (await response.json().catch(() => ({}))) as { error?: string };
+  return REFUSALS.find((r) => r === body.error) ?? 'OUTSIDE_SCHOOL';
+}
+
+/** Where "Inloggen met Basispoort" starts (Spring Security's authorization request for the `basispoort` registration). */
+const SSO_START = '/oauth2/authorization/basispoort';
+
+/**
+ * Why a sign-in was refused, in the user's language: a login rule's code (BP7, `login.refused.*`) or single sign-on's
+ * (BP4, `login.sso.*`); anything else is a failed single sign-on.
+ */
+function refusalText(code: string) {
+  return dynamicText(`login.refused.${code}`) ?? dynamicText(`login.sso.${code}`) ?? t('login.sso.FAILED');
+}
+
 function Login() {
   const language = useLanguage();
+  const ssoCode = new URLSearchParams(window.location.search).get('sso');
   const [error, setError] = useState(false);
   const [retryAfter, setRetryAfter] = useState<number | undefined>();
+  // a sign-in a rule refused (BP7: a pupil outside the school's network): its code from the server
+  const [refused, setRefused] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   usePageTitle(t('login.submit'));
 
@@ -25,8 +48,12 @@ function Login() {
       forgotPassword: t('login.forgot'),
     },
     errorMessage: {
-      title: throttled ? t('login.throttled.title') : t('login.error.title'),
-      message: throttled ? t('login.throttled.message', { seconds: retryAfter }) : t('login.error.message'),
+      title: refused ? t('login.refused.title') : throttled ? t('login.throttled.title') : t('login.error.title'),
+      message: refused
+        ? refusalText(refused)
+        : throttled
+          ? t('login.throttled.message', { seconds: retryAfter })
+          : t('login.error.message'),
       username: t('login.error.username'),
       password: t('login.error.password'),
     },
@@ -44,6 +71,7 @@ function Login() {
       window.location.assign('/');
       return;
     }
+    setRefused(response.status === 403 ? await refusalCode(response) : null);
     // 429: too many failed attempts for this account or address; the server says how long to wait
     setRetryAfter(response.status === 429 ? Number(response.headers.get('Retry-After') ?? 60) : undefined);
     setError(true);
@@ -56,7 +84,25 @@ function Login() {
         Klaspoort
       </p>
       <p>{t('login.description')}</p>
+      {ssoCode && (
+        <div role="alert" className="kp-login-alert">
+          <strong>{t('login.sso.title')}</strong>
+          <p>{refusalText(ssoCode)}</p>
+        </div>
+      )}
       <LoginForm i18n={i18n} error={error} disabled={busy} noForgotPassword onLogin={(e) => void login(e.detail.username, e.detail.password)} />
+      <p className="kp-login-or">{t('login.sso.or')}</p>
+      {/* a full page load: the server starts the OpenID Connect redirect, the SPA's router must not take the click */}
+      <a
+        className="kp-sso-button"
+        href={SSO_START}
+        onClick={(e) => {
+          e.preventDefault();
+          window.location.assign(SSO_START);
+        }}
+      >
+        {t('login.sso.button')}
+      </a>
       <p>
         <a href="wachtwoord-vergeten">{t('login.forgot')}</a>
       </p>

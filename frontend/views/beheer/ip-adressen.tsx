@@ -1,8 +1,9 @@
 import type { ViewConfig } from '@vaadin/hilla-file-router/types.js';
 import { Button } from '@vaadin/react-components/Button.js';
+import { Checkbox } from '@vaadin/react-components/Checkbox.js';
 import { Select } from '@vaadin/react-components/Select.js';
 import { TextField } from '@vaadin/react-components/TextField.js';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AdminNav, type MenuDetail } from '../../components/AdminNav';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { type Column, DataTable } from '../../components/DataTable';
@@ -16,6 +17,7 @@ import {
   SchoolIpRangeAddDocument,
   SchoolIpRangeRemoveDocument,
   SchoolIpRangesDocument,
+  SchoolLoginRuleSetDocument,
 } from '../../gql/graphql';
 import { t } from '../../i18n';
 import { useGqlMutation, useGqlQuery } from '../../lib/data';
@@ -36,6 +38,7 @@ export default function IpRangesView() {
   const add = useGqlMutation(SchoolIpRangeAddDocument);
   const activate = useGqlMutation(SchoolIpRangeActivateDocument);
   const remove = useGqlMutation(SchoolIpRangeRemoveDocument);
+  const loginRule = useGqlMutation(SchoolLoginRuleSetDocument);
   const [connectionType, setConnectionType] = useState<ConnectionType>('FIBER');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -78,6 +81,26 @@ export default function IpRangesView() {
     }
   }
 
+  // BP7: the admin's choice shows at once; the server's value takes over once it has been read back
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const saved = query.data?.school?.studentsOnlyAtSchool ?? false;
+  const schoolOnly = chosen ?? saved;
+  useEffect(() => {
+    if (chosen !== null && chosen === saved) setChosen(null);
+  }, [chosen, saved]);
+
+  /** BP7: students sign in only from the school's active ranges (or again from anywhere). */
+  async function setSchoolOnly(on: boolean) {
+    setChosen(on);
+    const ok = await attempt(
+      async () => (await loginRule.run({ input: { schoolId, studentsOnlyAtSchool: on } })).schoolLoginRuleSet.errors,
+      on ? t('ip.schoolOnly.on') : t('ip.schoolOnly.off'),
+    );
+    if (!ok) setChosen(null);
+  }
+
+  const noActiveRange = !(query.data?.school?.ipRanges ?? []).some((r) => r.active);
+
   const columns: Column<IpRangeFragment>[] = [
     { key: 'range', header: t('ip.range'), cell: (r) => (r.id === conflict ? <mark>{r.notation}</mark> : r.notation) },
     { key: 'type', header: t('ip.connectionType'), cell: (r) => connectionTypeName(r.connectionType) },
@@ -108,6 +131,19 @@ export default function IpRangesView() {
       <PageHeader id="ip-title" title={t('ip.title')} />
       <AdminNav />
       <p>{t('ip.explanation')}</p>
+      <div className="kp-setting">
+        <Checkbox
+          label={t('ip.schoolOnly.label')}
+          helperText={t('ip.schoolOnly.help')}
+          checked={schoolOnly}
+          disabled={loginRule.busy || query.isPending}
+          data-testid="students-only-at-school"
+          onCheckedChanged={(e) => {
+            if (e.detail.value !== schoolOnly) void setSchoolOnly(e.detail.value);
+          }}
+        />
+        {schoolOnly && noActiveRange && !query.isPending && <p role="alert">{t('ip.schoolOnly.noActiveRange')}</p>}
+      </div>
       <form className="kp-filters" aria-label={t('ip.add')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <Select
           label={t('ip.connectionType')}

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import nl.klaspoort.basispoort.BasispoortData.LicenceChange;
+import nl.klaspoort.basispoort.BasispoortData.LikaItem;
 import nl.klaspoort.basispoort.BasispoortData.SchoolDetails;
 import nl.klaspoort.basispoort.BasispoortData.SchoolGroups;
 import nl.klaspoort.basispoort.BasispoortData.SchoolOverview;
@@ -67,4 +68,13 @@ public interface BasispoortClient {
 
     /** Hosted Lika {@code POST /permissions/revoke}. */
     void revoke(LicenceChange change);
+
+    /**
+     * Hosted Lika {@code POST /methode} and {@code POST /methode/{methodId}/product}: the method and the product (a tile
+     * in Basispoort) exist with these names and launch address; creating one that exists replaces it.
+     */
+    void putProduct(LikaItem method, LikaItem product);
+
+    /** Hosted Lika {@code GET /methode/{methodId}/product/{productId}/gebruiker}: the user ids with the product now. */
+    List<Long> productUsers(String methodId, String productId);
 }

@@ -133,4 +133,14 @@ public final class BasispoortData {
                     + ", eckIdUsers=" + eckIdUsers.size() + "]";
         }
     }
+
+    /** A Hosted Lika method or product: its id (in paths and bulk requests), code, name and launch address. */
+    public record LikaItem(String id, String code, @JsonProperty("naam") String name, String url) {}
+
+    /** Hosted Lika {@code …/gebruiker}: user ids. */
+    public record LikaUsers(@JsonProperty("gebruikers") List<Long> userIds) {
+        public LikaUsers {
+            userIds = userIds == null ? List.of() : List.copyOf(userIds);
+        }
+    }
 }

@@ -103,4 +103,14 @@ public class BasispoortLinks {
             store.markLeft(schoolId, userIds);
         }
     }
+
+    /**
+     * Unlinks these users at the school (BP2's red cross): the link is gone, so the next sync treats their Basispoort
+     * identity as new at the school. One statement.
+     */
+    public void remove(long schoolId, Collection<Long> userIds) {
+        if (!userIds.isEmpty()) {
+            store.remove(schoolId, userIds);
+        }
+    }
 }

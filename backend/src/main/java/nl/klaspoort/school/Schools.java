@@ -33,6 +33,14 @@ public class Schools {
         return queries.byBrin(brin);
     }
 
+    /**
+     * BP7: sets whether the school's students may sign in only from its active IP ranges; false when it already was
+     * so. The caller has checked the ADMIN role.
+     */
+    public boolean setStudentLoginSchoolIpOnly(long id, boolean on) {
+        return store.setStudentLoginSchoolIpOnly(id, on);
+    }
+
     /** A new school location; returns its id. */
     public long create(String brin, String branchCode, String name) {
         return store.create(brin, branchCode, name);

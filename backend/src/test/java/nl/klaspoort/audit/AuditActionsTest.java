@@ -140,6 +140,9 @@ class AuditActionsTest extends FreshSchoolTest {
             fixture.licence(ended, fixture.student(school, 5), LocalDate.now(Amsterdam.ZONE).minusMonths(1), null);
             renewals.run();
         });
+        s.put("STUDENT_LOGIN_SCHOOL_ONLY_SET", () -> admin.documentName("login-rule").operationName("SchoolLoginRuleSet")
+                .variable("input", Map.of("schoolId", school.schoolId(), "studentsOnlyAtSchool", true)).execute()
+                .path("schoolLoginRuleSet.errors").entityList(Object.class).hasSize(0));
         return s;
     }
 

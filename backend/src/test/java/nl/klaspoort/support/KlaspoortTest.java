@@ -19,6 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
         "klaspoort.embedded-db.data-dir=${java.io.tmpdir}/klaspoort-test-${random.uuid}/pgdata",
         "klaspoort.embedded-db.clean=true",
         "klaspoort.demo-data.enabled=true",
+        "klaspoort.hosted-licences.push-every=0",
         "vaadin.productionMode=true",
         "klaspoort.security.allowed-origins=https://klaspoort.example.org",
         "klaspoort.tokens.key-encryption-key-file=${java.io.tmpdir}/klaspoort-test-${random.uuid}/token-signing.kek"})

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import klaspoort.peers.basispoort.BasispoortSimulator;
+import klaspoort.peers.basispoort.BasispoortSso;
 import klaspoort.peers.basispoort.BasispoortWorld;
 import klaspoort.peers.basispoort.WorldGenerator;
 import klaspoort.peers.tls.Certificates;
@@ -19,11 +20,14 @@ import org.springframework.core.env.MapPropertySource;
  * (De Klimop, id 100001, BRIN 99KP with consent, as the demo data's activated school; De Wegwijzer, 100002, without).
  * Klaspoort's client is configured against it as in production ({@code klaspoort.basispoort.*}, the SSL bundle).
  * Tests add schools of their own to {@link #world()} (ids from {@link #nextSchoolId()}) and never change the demo's.
- * The nightly cron is off and a cut-off round is not resumed at start: tests run rounds themselves.
+ * The nightly cron is off and a cut-off round is not resumed at start: tests run rounds themselves. Basispoort's single
+ * sign-on runs beside it ({@link #sso()}) with the simulator's people.
  */
 public final class TestBasispoort {
 
     private static BasispoortSimulator simulator;
+    private static BasispoortSso sso;
+    private static final String SSO_SECRET = "test-sso-" + java.util.UUID.randomUUID();
     private static long nextSchool = 300_001;
 
     private TestBasispoort() {}
@@ -40,6 +44,18 @@ public final class TestBasispoort {
             }
         }
         return simulator;
+    }
+
+    /**
+     * Basispoort's single sign-on, in-process (a real OpenID Connect provider, {@code mock-oauth2-server}) whose people
+     * are the simulator's; Klaspoort's {@code basispoort} registration points at it.
+     */
+    public static synchronized BasispoortSso sso() {
+        if (sso == null) {
+            sso = BasispoortSso.builder().world(world()).clientSecret(SSO_SECRET).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(sso::close));
+        }
+        return sso;
     }
 
     public static BasispoortWorld world() {
@@ -69,6 +85,8 @@ public final class TestBasispoort {
             properties.put("spring.ssl.bundle.jks.basispoort.truststore.location", "file:" + dir.resolve("truststore.p12"));
             properties.put("spring.ssl.bundle.jks.basispoort.truststore.password",
                     new String(s.certificates().store(Certificates.TRUSTSTORE).password()));
+            properties.put("spring.security.oauth2.client.provider.basispoort.issuer-uri", sso().issuer().toString());
+            properties.put("spring.security.oauth2.client.registration.basispoort.client-secret", SSO_SECRET);
             properties.put("klaspoort.roster.nightly-cron", "-");
             properties.put("klaspoort.roster.resume-on-start", "false");
             properties.put("klaspoort.roster.retry-backoff", "5ms");

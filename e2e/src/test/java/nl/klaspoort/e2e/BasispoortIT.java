@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -35,7 +31,6 @@ class BasispoortIT extends BrowserJourney {
     private static final long KLIMOP = 100001; // the simulator's demo school (WorldGenerator.DEMO_SCHOOL_ID)
     private static final Path SAMPLES = Path.of("../edexml/src/test/resources/samples").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     @Order(1)
@@ -209,19 +204,6 @@ class BasispoortIT extends BrowserJourney {
 
     /** A call of the simulator's control API; its JSON answer. */
     private static JsonNode control(String method, String path, String body) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(app.basispoortControl() + path))
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return BasispoortControl.call(method, path, body);
     }
 }

@@ -98,6 +98,7 @@ public final class BasispoortWorld {
     private final Map<String, Set<GebruikerEckId>> likaEckUsers = new LinkedHashMap<>();
     private final List<LikaPush> pushes = new ArrayList<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
+    private final Deque<Hold> holds = new ArrayDeque<>();
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<Long, LongAdder> schoolRequests = new ConcurrentHashMap<>();
     private long nextUserId = 5_000_001;
@@ -302,6 +303,46 @@ public final class BasispoortWorld {
                     failures.remove(failure);
                 }
                 return Optional.of(failure.status);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A Hosted Lika bulk request held after the simulator applied it and before it answers, so that a test can kill the
+     * caller while its push is in flight: {@link #reached()} counts down when such a request arrives,
+     * {@link #release()} lets it answer.
+     */
+    public record Hold(String pathPrefix, int[] passing, java.util.concurrent.CountDownLatch arrived,
+            java.util.concurrent.CountDownLatch released) {
+
+        /** Waits until a request was held; false after {@code seconds}. */
+        public boolean reached(long seconds) throws InterruptedException {
+            return arrived.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    /**
+     * Lets {@code passing} bulk requests on a path starting with {@code pathPrefix} through, then holds the next one once
+     * it is applied (see {@link Hold}).
+     */
+    public synchronized Hold holdAfterApplying(String pathPrefix, int passing) {
+        Hold hold = new Hold(pathPrefix, new int[] {passing}, new java.util.concurrent.CountDownLatch(1),
+                new java.util.concurrent.CountDownLatch(1));
+        holds.add(hold);
+        return hold;
+    }
+
+    /** The hold for a request on this path, taken (each holds one request). */
+    synchronized Optional<Hold> takeHold(String path) {
+        for (Hold hold : holds) {
+            if (path.startsWith(hold.pathPrefix()) && hold.passing()[0]-- == 0) {
+                holds.remove(hold);
+                return Optional.of(hold);
             }
         }
         return Optional.empty();

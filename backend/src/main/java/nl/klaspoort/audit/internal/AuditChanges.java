@@ -96,7 +96,7 @@ class AuditChanges {
             return null;
         }
         return switch (field) {
-            case "archived", "active", "passwordChanged" -> value.asBoolean() || !"passwordChanged".equals(field)
+            case "archived", "active", "studentsOnlyAtSchool", "passwordChanged" -> value.asBoolean() || !"passwordChanged".equals(field)
                     ? text("auditchange.%s.%s".formatted(field, value.asBoolean()), Map.of(), locale) : null;
             case "gradeYear" -> text("auditchange.gradeYear", Map.of("gradeYear", value.asString()), locale);
             case "roles" -> values(value).stream().map(r -> text("auditchange.role." + r, Map.of(), locale))

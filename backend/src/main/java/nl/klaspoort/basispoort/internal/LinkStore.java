@@ -77,4 +77,10 @@ public class LinkStore {
                 .param("now", Timestamp.from(clock.instant())).param("school", schoolId)
                 .param("users", userIds.toArray(Long[]::new)).update();
     }
+
+    /** The links of these users at the school are gone (unlinked on the matching screen, BP2). */
+    public void remove(long schoolId, Collection<Long> userIds) {
+        jdbc.sql("delete from basispoort_link where school_id = :school and user_id = any(:users)")
+                .param("school", schoolId).param("users", userIds.toArray(Long[]::new)).update();
+    }
 }

@@ -18,6 +18,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import nl.klaspoort.basispoort.BasispoortClient;
 import nl.klaspoort.basispoort.BasispoortData.LicenceChange;
+import nl.klaspoort.basispoort.BasispoortData.LikaItem;
+import nl.klaspoort.basispoort.BasispoortData.LikaUsers;
 import nl.klaspoort.basispoort.BasispoortData.SchoolDetails;
 import nl.klaspoort.basispoort.BasispoortData.SchoolGroups;
 import nl.klaspoort.basispoort.BasispoortData.SchoolOverview;
@@ -152,6 +154,24 @@ final class RestBasispoortClient implements BasispoortClient {
         call("POST hosted-lika /permissions/" + action, null, r -> r.post()
                 .uri("/hosted-lika/management/lika/{code}/permissions/{action}", properties.publisherCode(), action)
                 .contentType(MediaType.APPLICATION_JSON).body(change).retrieve().toBodilessEntity());
+    }
+
+    @Override
+    public void putProduct(LikaItem method, LikaItem product) {
+        call("POST hosted-lika /methode", null, r -> r.post()
+                .uri("/hosted-lika/management/lika/{code}/methode", properties.publisherCode())
+                .contentType(MediaType.APPLICATION_JSON).body(method).retrieve().toBodilessEntity());
+        call("POST hosted-lika /methode/{id}/product", null, r -> r.post()
+                .uri("/hosted-lika/management/lika/{code}/methode/{method}/product", properties.publisherCode(), method.id())
+                .contentType(MediaType.APPLICATION_JSON).body(product).retrieve().toBodilessEntity());
+    }
+
+    @Override
+    public List<Long> productUsers(String methodId, String productId) {
+        return call("GET hosted-lika /methode/{id}/product/{id}/gebruiker", null, r -> r.get()
+                .uri("/hosted-lika/management/lika/{code}/methode/{method}/product/{product}/gebruiker",
+                        properties.publisherCode(), methodId, productId)
+                .retrieve().body(LikaUsers.class)).userIds();
     }
 
     private <T> T get(String resource, long schoolId, Class<T> type) {

@@ -19,10 +19,26 @@ class IpRangeController {
 
     record RemoveInput(long ipRangeId) {}
 
-    private final IpRangeService ranges;
+    record LoginRuleInput(long schoolId, boolean studentsOnlyAtSchool) {}
 
-    IpRangeController(IpRangeService ranges) {
+    private final IpRangeService ranges;
+    private final SchoolLoginRuleService loginRule;
+
+    IpRangeController(IpRangeService ranges, SchoolLoginRuleService loginRule) {
         this.ranges = ranges;
+        this.loginRule = loginRule;
+    }
+
+    @BatchMapping(typeName = "School", field = "studentsOnlyAtSchool")
+    Map<School, Boolean> studentsOnlyAtSchool(List<School> schools) {
+        Map<Long, Boolean> bySchool = loginRule.ofAdministeredSchools(schools);
+        return schools.stream().filter(s -> bySchool.containsKey(s.id()))
+                .collect(Collectors.toMap(s -> s, s -> bySchool.get(s.id())));
+    }
+
+    @MutationMapping
+    SchoolLoginRuleService.Payload schoolLoginRuleSet(@Argument LoginRuleInput input) {
+        return loginRule.set(input.schoolId(), input.studentsOnlyAtSchool());
     }
 
     @BatchMapping(typeName = "School", field = "ipRanges")

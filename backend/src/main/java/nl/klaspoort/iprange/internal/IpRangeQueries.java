@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import nl.klaspoort.iprange.SchoolOnlyLogin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,6 +51,34 @@ class IpRangeQueries {
     IpRange find(long id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(IpRangeQueries::range).single();
     }
+
+    /** A student's school: whether BP7 is on there, and its active ranges. */
+    record StudentLogin(boolean schoolOnly, List<SchoolOnlyLogin.Range> activeRanges) {}
+
+    /**
+     * For a student: their school's "leerlingen mogen alleen op school inloggen" and its active ranges; empty for anyone
+     * else. One statement (reads {@code app_user} and {@code school} of other modules: a read model).
+     */
+    Optional<StudentLogin> studentLogin(long userId) {
+        List<Row> rows = jdbc.sql("""
+                        select s.student_login_school_ip_only as school_only,
+                               host(r.first_address) as first, host(r.last_address) as last
+                          from app_user u
+                          join school s on s.id = u.school_id
+                          left join school_ip_range r on r.school_id = s.id and r.active and r.removed_at is null
+                         where u.id = :user and u.kind = 'STUDENT'
+                        """)
+                .param("user", userId)
+                .query((rs, n) -> new Row(rs.getBoolean("school_only"), rs.getString("first"), rs.getString("last")))
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StudentLogin(rows.getFirst().schoolOnly(), rows.stream().filter(row -> row.first() != null)
+                .map(row -> SchoolOnlyLogin.Range.of(row.first(), row.last())).toList()));
+    }
+
+    private record Row(boolean schoolOnly, String first, String last) {}
 
     private static IpRange range(ResultSet rs, int n) throws SQLException {
         return new IpRange(rs.getLong("id"), rs.getLong("school_id"), rs.getString("connection_type"), rs.getString("notation"),

@@ -25,4 +25,9 @@ public class SchoolStore {
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .query(Long.class).single();
     }
+
+    public boolean setStudentLoginSchoolIpOnly(long id, boolean on) {
+        return jdbc.sql("update school set student_login_school_ip_only = :on where id = :id and student_login_school_ip_only <> :on")
+                .param("id", id).param("on", on).update() == 1;
+    }
 }

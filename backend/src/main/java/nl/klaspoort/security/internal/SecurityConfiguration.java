@@ -8,14 +8,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import nl.klaspoort.security.CurrentUser;
 import nl.klaspoort.security.KlaspoortUser;
+import nl.klaspoort.security.LoginRefusedException;
+import nl.klaspoort.security.LoginRule;
 import nl.klaspoort.security.LoginThrottle;
 import nl.klaspoort.security.RequestLimits;
 import nl.klaspoort.security.SecurityEvents;
 import nl.klaspoort.security.SecurityHeaders;
 import nl.klaspoort.security.SecuritySettings;
+import nl.klaspoort.security.SingleSignOnUsers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,13 +30,19 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -138,6 +148,17 @@ public class SecurityConfiguration {
         return new RequestLimits(settings.requests(), TimeMeter.SYSTEM_MILLISECONDS);
     }
 
+    /**
+     * The password login: the user by e-mail or username, the password, then every {@link LoginRule} of the other
+     * modules (BP7).
+     */
+    @Bean
+    RuledLogin passwordLogin(UserDetailsService users, PasswordEncoder passwords, List<LoginRule> rules) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwords);
+        return new RuledLogin(dao, rules);
+    }
+
     @Bean
     WebSocketOperations subscriptionsOnlyOverWebSocket() {
         return new WebSocketOperations();
@@ -145,7 +166,22 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain browserSecurity(HttpSecurity http, HostPrefixedCookies cookies, LoginThrottle throttle,
-            RequestLimits limits, SecuritySettings settings, UserDetailsService users) throws Exception {
+            RequestLimits limits, SecuritySettings settings, UserDetailsService users, RuledLogin passwordLogin,
+            ObjectProvider<ClientRegistrationRepository> singleSignOnClients, List<SingleSignOnUsers> singleSignOnUsers)
+            throws Exception {
+        SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+        http.securityContext(context -> context.securityContextRepository(contexts));
+        // "Inloggen met Basispoort" (BP4) when a registration is configured: GET /oauth2/authorization/basispoort starts
+        // it, the provider returns to /login/oauth2/code/basispoort
+        if (singleSignOnClients.getIfAvailable() != null) {
+            SingleSignOn sso = new SingleSignOn(singleSignOnUsers, passwordLogin, contexts);
+            http.oauth2Login(login -> login
+                    .loginPage("/login")
+                    .userInfoEndpoint(info -> info.oidcUserService(sso.userService()))
+                    .successHandler(sso.success())
+                    .failureHandler(sso.failure()));
+        }
         http
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/graphql", "/graphql/**").authenticated()
@@ -184,6 +220,13 @@ public class SecurityConfiguration {
                 })
                 .failureHandler((request, response, e) -> {
                     String login = request.getParameter("username");
+                    if (e instanceof LoginRefusedException refused) {
+                        // the right password, but not allowed in from here (BP7): no failed attempt for the throttle
+                        SecurityEvents.record(SecurityEvents.Event.LOGIN_FAILED, "user", userId(users, login),
+                                "ip", request.getRemoteAddr(), "reason", refused.code());
+                        json(response, HttpStatus.FORBIDDEN, "{\"ok\":false,\"error\":\"" + refused.code() + "\"}");
+                        return;
+                    }
                     throttle.failed(login, request.getRemoteAddr());
                     SecurityEvents.record(SecurityEvents.Event.LOGIN_FAILED, "user", userId(users, login),
                             "ip", request.getRemoteAddr(),

@@ -2,8 +2,6 @@ package nl.klaspoort.roster.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -14,11 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import klaspoort.peers.basispoort.BasispoortSimulator;
 import klaspoort.peers.basispoort.BasispoortWorld;
 import klaspoort.peers.basispoort.WorldGenerator;
-import klaspoort.peers.tls.Certificates;
-import nl.klaspoort.KlaspoortApplication;
+import nl.klaspoort.support.ChildApplication;
 import nl.klaspoort.support.Fixtures.TestSchool;
 import nl.klaspoort.support.FreshSchoolTest;
 import nl.klaspoort.support.TestBasispoort;
@@ -138,32 +134,8 @@ class SyncKilledHalfwayTest extends FreshSchoolTest {
 
     /** This application in a JVM of its own, against this test's database and simulator, running one round. */
     private Process startRoundInAnotherJvm() throws Exception {
-        BasispoortSimulator simulator = TestBasispoort.simulator();
-        Path certificates = simulator.certificates().directory();
-        // the database this test uses, with its credentials (the embedded database requires a password)
-        var database = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
-        Path log = Files.createTempFile("klaspoort-killed-round-", ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), KlaspoortApplication.class.getName(), "--basispoort-sync",
-                "--server.port=0",
-                "--spring.datasource.url=" + database.getJdbcUrl(),
-                "--spring.datasource.username=" + database.getUsername(),
-                "--klaspoort.demo-data.enabled=false", "--vaadin.productionMode=true",
-                "--klaspoort.roster.parallelism=2", "--klaspoort.roster.resume-on-start=false",
-                "--klaspoort.roster.nightly-cron=-",
-                // the key that encrypts the token signing keys this test's application stored
-                "--klaspoort.tokens.key-encryption-key-file="
-                        + tokens.keyEncryptionKeyFile(),
-                "--klaspoort.basispoort.base-url=" + simulator.baseUrl(),
-                "--spring.ssl.bundle.jks.basispoort.keystore.location=file:" + certificates.resolve("client.p12"),
-                "--spring.ssl.bundle.jks.basispoort.keystore.password="
-                        + new String(simulator.certificates().store(Certificates.CLIENT).password()),
-                "--spring.ssl.bundle.jks.basispoort.truststore.location=file:" + certificates.resolve("truststore.p12"),
-                "--spring.ssl.bundle.jks.basispoort.truststore.password="
-                        + new String(simulator.certificates().store(Certificates.TRUSTSTORE).password()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.getPassword()); // not on a command line
-        return builder.start();
+        return ChildApplication.start(dataSource, tokens, "klaspoort-killed-round", "--basispoort-sync",
+                "--klaspoort.roster.parallelism=2").process();
     }
 
     /** Waits for a condition the other JVM brings about, checking it every 50 ms; fails when the JVM dies or after 3 minutes. */
