@@ -76,7 +76,10 @@ class SecurityHeadersTest {
         String page = first.body();
         List<String> inline = Pattern.compile("<script\\b[^>]*>").matcher(page).results().map(r -> r.group()).toList();
         assertThat(inline).isNotEmpty().allSatisfy(tag -> assertThat(tag).contains("nonce=\"" + nonce.group(1) + "\""));
-        assertThat(first.headers().firstValue("Content-Length")).hasValue(Integer.toString(page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        // the nonces change the page's length: a Content-Length, when sent (a page beyond the response buffer goes
+        // chunked without one), is the length of the page as sent
+        first.headers().firstValue("Content-Length").ifPresent(length -> assertThat(length)
+                .isEqualTo(Integer.toString(page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)));
 
         String second = Http.get(port, "/login", Map.of()).headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(second).as("a fresh nonce per page").isNotEqualTo(csp);
