@@ -59,7 +59,10 @@ public final class KlaspoortApp {
         int basispoortPort = freePort();
         controlPort = freePort();
         int ssoPort = freePort();
-        ProcessBuilder peersBuilder = new ProcessBuilder(java, "-Xmx256m", "-jar", peersJar.toString()).redirectErrorStream(true);
+        // the simulator and its single sign-on only, on free ports: the mail catcher and the products' pages run in this
+        // JVM (their default ports would clash with a demo run or another build on the machine)
+        ProcessBuilder peersBuilder = new ProcessBuilder(java, "-Xmx256m", "-jar", peersJar.toString(),
+                "--peers.mail.enabled=false", "--peers.products.enabled=false").redirectErrorStream(true);
         peersBuilder.environment().put("KLASPOORT_DATA_DIR", dataDir.toString());
         peersBuilder.environment().put("KLASPOORT_BASISPOORT_PORT", Integer.toString(basispoortPort));
         peersBuilder.environment().put("KLASPOORT_BASISPOORT_CONTROL_PORT", Integer.toString(controlPort));

@@ -94,7 +94,7 @@ class SupportIT extends BrowserJourney {
         String subject = "Leeslab blijft wit " + tag();
         openSupport(SUPERVISOR);
         Ui.button(page, "Vraag versturen").click();
-        assertThat(page.getByRole(AriaRole.MAIN).getByText("Vul dit veld in.")).hasCount(2);
+        assertThat(page.getByRole(AriaRole.MAIN).getByText("Vul dit veld in: het is verplicht.")).hasCount(2);
         page.getByLabel("Onderwerp", new Page.GetByLabelOptions().setExact(true)).fill(subject);
         page.getByLabel("Uw vraag", new Page.GetByLabelOptions().setExact(true)).fill("Na het inloggen blijft het scherm wit, in groep 5.");
         Ui.button(page, "Vraag versturen").click();
