@@ -270,6 +270,17 @@ class SupervisorResultsTest {
     }
 
     @Test
+    void aStudentIdThatIsNoIdIsRefusedAsSuch() {
+        HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, Sessions.PROFESSIONAL_PASSWORD));
+        a.documentName("results-student").variable("schoolId", school).variable("studentId", "abc").variable("productId", leeslab)
+                .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                    assertThat(e.getExtensions()).containsEntry("code", "INVALID_ID");
+                    assertThat(e.getMessage()).isEqualTo("studentId is geen geldig id: abc.");
+                }));
+    }
+
+    @Test
     void theStudentDetailShowsLessonsScoresWeeksAndRecentSessions() {
         HttpGraphQlTester a = Sessions.tester(port, Sessions.login(port, supervisorA, Sessions.PROFESSIONAL_PASSWORD));
         SqlStatementCounter.reset();

@@ -14,6 +14,8 @@ import nl.klaspoort.platform.RefusalObserver;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
@@ -45,6 +47,22 @@ class GraphQlErrors {
     @GraphQlExceptionHandler
     GraphQLError badRequest(BadRequestException e, DataFetchingEnvironment env) {
         return error(env, ErrorType.BAD_REQUEST, e.code(), e.params());
+    }
+
+    /**
+     * An argument the resolver could not read as its type (an id that is no number: {@code studentId: "abc"}): the
+     * same INVALID_ID as the modules' own id checks, naming the argument, instead of a generic internal error.
+     */
+    @GraphQlExceptionHandler
+    GraphQLError unreadableArgument(BindException e, DataFetchingEnvironment env) {
+        FieldError field = e.getFieldError();
+        String value = field == null || field.getRejectedValue() == null ? "" : String.valueOf(field.getRejectedValue());
+        // the binder names a top-level argument "$": name it by the argument that holds the value
+        String argument = field != null && !field.getField().startsWith("$") ? field.getField()
+                : env.getArguments().entrySet().stream().filter(a -> value.equals(String.valueOf(a.getValue())))
+                        .map(Map.Entry::getKey).findFirst().orElse(e.getObjectName());
+        return error(env, ErrorType.BAD_REQUEST, CommonError.INVALID_ID,
+                Map.of("argument", argument, "value", value.length() > 40 ? value.substring(0, 40) + "…" : value));
     }
 
     private GraphQLError error(DataFetchingEnvironment env, ErrorType type, ErrorCode code, Map<String, String> params) {
