@@ -51,7 +51,11 @@ class TeacherEmailChangeTest extends RosterTestBase {
         String newEmail = "nieuw." + oldEmail;
         world().changeStaff(institution, new Api.Medewerker(teacher.id(), teacher.eckid(), teacher.lasKey(),
                 teacher.persoonsgegevens(), newEmail, null, teacher.rollen(), teacher.groepen(), teacher.subgroepen()));
-        apply(syncNow().get("id"));
+        Object second = syncNow().get("id");
+        assertThat(changes(run(second, null))).filteredOn(c -> Boolean.TRUE.equals(c.get("newLogin")))
+                .as("the preview tells the admin what applying does to the login").singleElement()
+                .satisfies(c -> assertThat(field(c, "EMAIL")).containsEntry("after", newEmail));
+        apply(second);
 
         CaughtMail mail = TestMail.catcher().awaitMail(MailCatcher.to(newEmail), Duration.ofSeconds(20));
         assertThat(mail.subject()).isEqualTo("Stel uw wachtwoord in voor Klaspoort");
