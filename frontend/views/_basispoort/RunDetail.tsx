@@ -93,14 +93,21 @@ export function RunDetail({
       header: t('bp.col.fields'),
       cell: (c) =>
         c.fields.length ? (
-          <ul className="kp-fields">
-            {c.fields.map((f) => (
-              <li key={f.field}>
-                {f.label}: {f.before ?? t('common.none')} → {f.after ?? t('common.none')}
-                {f.localEdit && <em> ({t('bp.localEdit')})</em>}
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="kp-fields">
+              {c.fields.map((f) => (
+                <li key={f.field}>
+                  {f.label}: {f.before ?? t('common.none')} → {f.after ?? t('common.none')}
+                  {f.localEdit && <em> ({t('bp.localEdit')})</em>}
+                </li>
+              ))}
+            </ul>
+            {c.newLogin && (
+              <p className="kp-notice" data-testid="new-login">
+                {run.status === 'APPLIED' ? t('bp.newLogin.sent') : t('bp.newLogin.pending')}
+              </p>
+            )}
+          </>
         ) : (
           t('common.none')
         ),

@@ -129,6 +129,14 @@ public class People {
         store.setPassword(id, passwordHash);
     }
 
+    /**
+     * The password no longer signs in (BP5: the login e-mail changed under the person); they choose a new one with an
+     * activation link.
+     */
+    public void clearPassword(long id) {
+        store.clearPassword(id);
+    }
+
     /** A new username and, when {@code passwordHash} is not null, a new password. */
     public void setCredentials(long id, String username, String passwordHash) {
         store.setCredentials(id, username, passwordHash);

@@ -5,12 +5,6 @@ import static nl.klaspoort.support.GraphQl.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +13,7 @@ import klaspoort.peers.mail.CaughtMail;
 import klaspoort.peers.mail.MailCatcher;
 import nl.klaspoort.security.UserSessions;
 import nl.klaspoort.support.FreshSchoolTest;
+import nl.klaspoort.support.LoginPagePosts;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.TestClock;
 import nl.klaspoort.support.TestMail;
@@ -131,18 +126,7 @@ class PasswordLinksTest extends FreshSchoolTest {
         return link.substring(link.indexOf('#') + 1);
     }
 
-    /** A JSON POST as the SPA sends it from the login page: with the XSRF cookie and header, without a session. */
     private HttpResponse<String> post(String path, Map<String, String> body, String language) throws Exception {
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-        URI base = URI.create("http://localhost:" + port);
-        http.send(HttpRequest.newBuilder(base.resolve("/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
-        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElseThrow();
-        return http.send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/json").header("Accept-Language", language)
-                .header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return LoginPagePosts.post(port, path, body, language);
     }
 }

@@ -27,6 +27,7 @@ import nl.klaspoort.platform.Amsterdam;
 import nl.klaspoort.support.EdexmlUploads;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.TestBasispoort;
+import nl.klaspoort.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import nl.klaspoort.support.FreshSchoolTest;
 import org.junit.jupiter.api.DynamicTest;
@@ -95,11 +96,20 @@ class AuditActionsTest extends FreshSchoolTest {
         s.put("BASISPOORT_SYNC", () -> {
             basispoort();
             connections.activateKnown(school.id(), institution);
-            String runId = admin.documentName("basispoort").operationName("BasispoortSyncStart")
-                    .variable("input", Map.of("schoolId", school.schoolId())).execute()
-                    .path("basispoortSyncStart.run.id").entity(String.class).get();
-            admin.documentName("basispoort").operationName("RosterRunApply").variable("input", Map.of("runId", runId))
-                    .execute().path("rosterRunApply.run.status").entity(String.class).isEqualTo("APPLIED");
+            syncAndApply();
+        });
+        s.put("LOGIN_EMAIL_REACTIVATION", () -> { // BP5: a second sync gives a teacher a new address
+            basispoort();
+            connections.activateKnown(school.id(), institution);
+            syncAndApply();
+            var teacher = TestBasispoort.world().staff(institution).getFirst();
+            String newEmail = "nieuw." + teacher.emailadres();
+            TestBasispoort.world().changeStaff(institution, new klaspoort.peers.basispoort.Api.Medewerker(teacher.id(),
+                    teacher.eckid(), teacher.lasKey(), teacher.persoonsgegevens(), newEmail, null, teacher.rollen(),
+                    teacher.groepen(), teacher.subgroepen()));
+            syncAndApply();
+            // the activation follows the apply's commit: its mail is there once the audit event is
+            TestMail.catcher().awaitMail(klaspoort.peers.mail.MailCatcher.to(newEmail), java.time.Duration.ofSeconds(20));
         });
         s.put("EDEXML_IMPORT", () -> {
             String brin = jdbc.sql("select brin from school where id = :id").param("id", school.id()).query(String.class).single();
@@ -144,6 +154,15 @@ class AuditActionsTest extends FreshSchoolTest {
                 .variable("input", Map.of("schoolId", school.schoolId(), "studentsOnlyAtSchool", true)).execute()
                 .path("schoolLoginRuleSet.errors").entityList(Object.class).hasSize(0));
         return s;
+    }
+
+    /** 'Nu synchroniseren' and apply the run, as the school's admin. */
+    private void syncAndApply() {
+        String runId = admin.documentName("basispoort").operationName("BasispoortSyncStart")
+                .variable("input", Map.of("schoolId", school.schoolId())).execute()
+                .path("basispoortSyncStart.run.id").entity(String.class).get();
+        admin.documentName("basispoort").operationName("RosterRunApply").variable("input", Map.of("runId", runId))
+                .execute().path("rosterRunApply.run.status").entity(String.class).isEqualTo("APPLIED");
     }
 
     /** A spreadsheet import of one row, uploaded as a file and confirmed. */

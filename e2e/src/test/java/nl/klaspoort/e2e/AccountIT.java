@@ -37,13 +37,6 @@ class AccountIT extends BrowserJourney {
         return app.mail().awaitMail(MailCatcher.to(email), Duration.ofSeconds(30));
     }
 
-    private void choosePassword(String link, String password) {
-        page.navigate(link);
-        page.getByLabel("Nieuw wachtwoord", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        page.getByLabel("Herhaal het nieuwe wachtwoord").fill(password);
-        Ui.button(page, "Wachtwoord opslaan").click();
-    }
-
     @Test
     @DisplayName("B1 a new professional sets a password through the mailed link and logs in; the used link is refused")
     void activationLinkSetsThePassword() {

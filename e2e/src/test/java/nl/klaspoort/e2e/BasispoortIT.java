@@ -7,6 +7,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
+import java.time.Duration;
+import klaspoort.peers.mail.CaughtMail;
+import klaspoort.peers.mail.MailCatcher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -165,6 +168,57 @@ class BasispoortIT extends BrowserJourney {
         apply();
         status(run, "APPLIED");
         assertThat(runsTable().getByRole(AriaRole.ROW).nth(1)).containsText("Toegepast");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("BP5 a teacher's new e-mail address in Basispoort: the old login stops working, an activation mail goes to the new address, and the teacher signs in with it")
+    void teacherEmailChange() {
+        JsonNode teacher = control("GET", "/schools/" + KLIMOP + "/staff", null).get(2);
+        String oldEmail = teacher.path("emailadres").asText();
+        assertThat(oldEmail).contains("@");
+        // the teacher chose a password through 'Wachtwoord vergeten of wachtwoord instellen?'
+        page.navigate("/login");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Wachtwoord vergeten of wachtwoord instellen?")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Wachtwoord vergeten of wachtwoord instellen"))).isVisible();
+        page.getByLabel("E-mailadres").fill(oldEmail);
+        Ui.button(page, "Link versturen").click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Als dit adres bij Klaspoort bekend is");
+        choosePassword(app.mail().awaitMail(MailCatcher.to(oldEmail), Duration.ofSeconds(30)).links().getFirst(),
+                "Oud2026wachtwoord");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Uw wachtwoord is ingesteld. U kunt nu inloggen.");
+        login(oldEmail, "Oud2026wachtwoord");
+        assertThat(page.getByText("U heeft op geen enkele school een rol.")).isVisible();
+        context.clearCookies();
+
+        String newEmail = "nieuw." + oldEmail;
+        control("PUT", "/schools/" + KLIMOP + "/staff/" + teacher.path("id").asLong(),
+                ((ObjectNode) teacher.deepCopy()).put("emailadres", newEmail).toString());
+        openBasispoort(KLIMOP_ADMIN);
+        Ui.button(page, "Verbinding controleren").click(); // consent was given again after the previous journey
+        assertThat(page.getByTestId("connection-status")).containsText("School gevonden en heeft toestemming verleend.");
+        Ui.button(page, "Nu synchroniseren").click();
+        Locator run = page.getByTestId("run-detail");
+        status(run, "PREVIEW");
+        assertThat(run.getByTestId("new-login")).hasText(
+                "Nieuw e-mailadres: na toepassen werkt het oude e-mailadres niet meer en gaat er een activatiemail naar het nieuwe.");
+        apply();
+        status(run, "APPLIED");
+        assertThat(run.getByTestId("new-login")).hasText(
+                "Nieuw e-mailadres: activatiemail verstuurd. Het oude e-mailadres en wachtwoord werken niet meer.");
+        context.clearCookies();
+
+        CaughtMail activation = app.mail().awaitMail(MailCatcher.to(newEmail), Duration.ofSeconds(30));
+        assertThat(activation.subject()).isEqualTo("Stel uw wachtwoord in voor Klaspoort");
+        login(oldEmail, "Oud2026wachtwoord");
+        assertThat(page.getByText("Onjuiste gebruikersnaam of wachtwoord")).isVisible();
+        login(newEmail, "Oud2026wachtwoord");
+        assertThat(page.getByText("Onjuiste gebruikersnaam of wachtwoord")).isVisible();
+
+        choosePassword(activation.links().getFirst(), "Nieuw2026wachtwoord");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Uw wachtwoord is ingesteld. U kunt nu inloggen.");
+        login(newEmail, "Nieuw2026wachtwoord");
+        assertThat(page.getByText("U heeft op geen enkele school een rol.")).isVisible();
     }
 
     /**

@@ -93,6 +93,14 @@ public abstract class BrowserJourney {
                 new Page.GetByRoleOptions().setName("Inloggen")).click();
     }
 
+    /** Opens a mailed "wachtwoord instellen" link and saves {@code password} with it. */
+    protected void choosePassword(String link, String password) {
+        page.navigate(link);
+        page.getByLabel("Nieuw wachtwoord", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByLabel("Herhaal het nieuwe wachtwoord").fill(password);
+        Ui.button(page, "Wachtwoord opslaan").click();
+    }
+
     /** Runs after the test method and before {@code @AfterEach}, while the page is still open. */
     static final class ScreenshotOnFailure implements AfterTestExecutionCallback {
         @Override

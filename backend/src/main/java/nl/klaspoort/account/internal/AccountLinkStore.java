@@ -40,6 +40,12 @@ class AccountLinkStore {
                 .update();
     }
 
+    /** Every open link of the user stops working (it was mailed to an address that is no longer theirs). */
+    void closeAll(long userId) {
+        jdbc.sql("update account_link set used_at = :now where user_id = :user and used_at is null")
+                .param("now", java.sql.Timestamp.from(clock.instant())).param("user", userId).update();
+    }
+
     /** The open, unexpired link with this secret, of one of these purposes, without using it up. */
     Optional<OpenLink> open(String secret, java.util.Set<LinkToken.Purpose> purposes) {
         return jdbc.sql("""

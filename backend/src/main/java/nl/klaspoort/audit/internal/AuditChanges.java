@@ -32,7 +32,7 @@ class AuditChanges {
 
     /** The order fields are shown in; fields not listed follow in their own order. */
     private static final List<String> ORDER = List.of("firstName", "namePrefix", "lastName", "email", "function", "username",
-            "passwordChanged", "gradeYear", "group", "archived", "roles", "products", "enrollments", "notation",
+            "passwordChanged", "login", "gradeYear", "group", "archived", "roles", "products", "enrollments", "notation",
             "connectionType", "active", "source");
     /** Fields that describe the target rather than change. */
     private static final Set<String> HIDDEN = Set.of("kind");
@@ -102,6 +102,7 @@ class AuditChanges {
             case "roles" -> values(value).stream().map(r -> text("auditchange.role." + r, Map.of(), locale))
                     .collect(Collectors.joining(", "));
             case "connectionType" -> text("auditchange.connectionType." + value.asString(), Map.of(), locale);
+            case "login" -> text("auditchange.login." + value.asString(), Map.of(), locale);
             case "products" -> values(value).stream().map(id -> names.product(Long.parseLong(id))).sorted()
                     .collect(Collectors.joining(", "));
             case "enrollments" -> StreamSupport.stream(value.spliterator(), false)

@@ -130,6 +130,11 @@ public class PeopleStore {
                 .param("hash", passwordHash).param("id", id).update();
     }
 
+    /** No password any more: signing in with one is refused until a new one is set. */
+    public void clearPassword(long id) {
+        jdbc.sql("update app_user set password_hash = null where id = :id").param("id", id).update();
+    }
+
     public void shiftGradeYears(Collection<Long> ids, int delta) {
         jdbc.sql("update app_user set grade_year = grade_year + :delta where id = any(:ids)")
                 .param("delta", delta).param("ids", ids.toArray(Long[]::new)).update();

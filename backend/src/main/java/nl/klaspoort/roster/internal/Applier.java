@@ -280,9 +280,7 @@ class Applier {
         List<RosterApplied.Moved> moved = applied.stream()
                 .filter(c -> c.subject() == Subject.STUDENT && c.action() == Action.MOVE)
                 .map(c -> new RosterApplied.Moved(c.userId(), Long.parseLong(c.reasonParams().get("fromSchoolId")))).toList();
-        List<Long> emailChanged = applied.stream().filter(c -> c.subject() == Subject.TEACHER && c.action() != Action.CREATE)
-                .filter(c -> c.fields().stream().anyMatch(f -> f.field() == Field.EMAIL && f.before() != null && c.writes(f)))
-                .map(Change::userId).toList();
+        List<Long> emailChanged = applied.stream().filter(Change::changesLogin).map(Change::userId).toList();
         return new RosterApplied(run.schoolId(), run.id(), run.source().name(), users.apply(Subject.STUDENT, Action.CREATE),
                 users.apply(Subject.STUDENT, Action.ARCHIVE), users.apply(Subject.STUDENT, Action.RESTORE), moved,
                 users.apply(Subject.STUDENT, Action.UPDATE), users.apply(Subject.TEACHER, Action.CREATE),

@@ -83,7 +83,16 @@ record Change(int seq, Subject subject, Action action, Long userId, Long groupId
         return applies() && (!field.localEdit() || overrideLocal);
     }
 
-    Change withDecision(Decision newDecision, boolean newOverride) {
+    /**
+     * Whether the apply gives a known teacher a new e-mail address, their login (BP5: the account module then
+     * deactivates the old login and mails an activation link to the new address).
+     */
+    boolean changesLogin() {
+        return subject == Subject.TEACHER && action != Action.CREATE && fields.stream()
+                .anyMatch(f -> f.field() == Field.EMAIL && f.before() != null && writes(f));
+    }
+
+        Change withDecision(Decision newDecision, boolean newOverride) {
         return new Change(seq, subject, action, userId, groupId, sourceKey, label, fields, record, reason, reasonParams,
                 localEdit, localEdit && newOverride, blocked, newDecision);
     }

@@ -85,6 +85,10 @@ class RosterController {
         public Decision decision() {
             return change.decision();
         }
+
+        public boolean newLogin() {
+            return change.changesLogin();
+        }
     }
 
     /** GraphQL {@code RosterProgress}. */
