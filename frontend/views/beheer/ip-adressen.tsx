@@ -21,7 +21,8 @@ import {
 } from '../../gql/graphql';
 import { t } from '../../i18n';
 import { useGqlMutation, useGqlQuery } from '../../lib/data';
-import { fieldErrors, generalErrors, requestFailure, type ServerError } from '../../lib/errors';
+import { fieldErrors, generalErrors, type ServerError } from '../../lib/errors';
+import { useAttempt } from '../../lib/submit';
 import { useSession } from '../../lib/session';
 
 export const config: ViewConfig<MenuDetail> = { title: 'admin.ipRanges', menu: { order: 14 }, detail: { admin: true } };
@@ -42,30 +43,18 @@ export default function IpRangesView() {
   const [connectionType, setConnectionType] = useState<ConnectionType>('FIBER');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [errors, setErrors] = useState<readonly ServerError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, setErrors, failure, message, attempt: run } = useAttempt();
   // the school's range a new one overlaps (OVERLAP): marked in the list, where the admin can deactivate or remove it
   const [conflict, setConflict] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [removing, setRemoving] = useState<IpRangeFragment | null>(null);
   const fields = fieldErrors(errors);
   // a field's error goes as soon as it is edited, so the form does not shift under the next click
   const clear = (field: string) => setErrors((es) => es.filter((e) => e.field !== field));
 
-  /** Runs a mutation; its errors (or the request's failure) are shown, never swallowed. */
-  async function attempt(action: () => Promise<readonly ServerError[]>, success?: string) {
-    setFailure(null);
-    setMessage(null);
+  /** Runs a mutation through the shared form hook; a new attempt first clears the marked overlap. */
+  function attempt(action: () => Promise<readonly ServerError[]>, success?: string) {
     setConflict(null);
-    try {
-      const result = await action();
-      setErrors(result);
-      if (!result.length && success) setMessage(success);
-      return result.length === 0;
-    } catch (e) {
-      setFailure(requestFailure(e));
-      return false;
-    }
+    return run(action, success);
   }
 
   async function submit() {
