@@ -81,15 +81,7 @@ class HostedLicencePushKilledTest extends FreshSchoolTest {
             hold.release();
             child.destroyForcibly();
         }
-        // the database sees the dead process's connections go (as it does once it notices the client is gone)
-        jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = :name")
-                .param("name", APPLICATION_NAME).query().listOfRows();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (jdbc.sql("select count(*) from pg_stat_activity where application_name = :name").param("name", APPLICATION_NAME)
-                .query(Integer.class).single() > 0) {
-            assertThat(Instant.now()).as("the dead process's connections are gone").isBefore(deadline);
-            Thread.sleep(20);
-        }
+        application.awaitConnectionsGone(); // the database sees the dead process's connections go
 
         int queued = queuedSince(started);
         assertThat(queued).as("one push per school and product").isEqualTo(SCHOOLS * 2);

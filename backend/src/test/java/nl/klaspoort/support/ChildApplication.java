@@ -20,10 +20,14 @@ public final class ChildApplication {
 
     private final Process process;
     private final Path log;
+    private final DataSource dataSource;
+    private final String applicationName;
 
-    private ChildApplication(Process process, Path log) {
+    private ChildApplication(Process process, Path log, DataSource dataSource, String applicationName) {
         this.process = process;
         this.log = log;
+        this.dataSource = dataSource;
+        this.applicationName = applicationName;
     }
 
     /**
@@ -59,7 +63,7 @@ public final class ChildApplication {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.getPassword());
-        return new ChildApplication(builder.start(), log);
+        return new ChildApplication(builder.start(), log, dataSource, applicationName);
     }
 
     public Process process() {
@@ -68,5 +72,34 @@ public final class ChildApplication {
 
     public Path log() {
         return log;
+    }
+
+    /**
+     * After a SIGKILL the database keeps the dead process's sessions (and their locks, advisory ones included) until it
+     * notices the client is gone. This ends them as the database eventually would and waits until they are gone, so
+     * what a test does next does not race them.
+     */
+    public void awaitConnectionsGone() throws java.sql.SQLException, InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        try (var connection = dataSource.getConnection();
+                var terminate = connection.prepareStatement(
+                        "select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?");
+                var count = connection.prepareStatement("select count(*) from pg_stat_activity where application_name = ?")) {
+            terminate.setString(1, applicationName);
+            terminate.executeQuery().close();
+            count.setString(1, applicationName);
+            while (true) {
+                try (var rows = count.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) == 0) {
+                        return;
+                    }
+                }
+                if (java.time.Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("the dead process's database connections are still there after 30 s");
+                }
+                Thread.sleep(20); // polling the database, not synchronising threads
+            }
+        }
     }
 }

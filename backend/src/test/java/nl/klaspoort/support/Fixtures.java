@@ -414,8 +414,8 @@ public final class Fixtures {
                         select concat_ws('|',
                           (select string_agg(user_id || ':' || coalesce(archived_at::text, '-'), ',' order by user_id) from school_member where school_id = :s),
                           (select string_agg(user_id || role, ',' order by user_id, role) from role_grant where school_id = :s),
-                          (select string_agg(supervisor_id || ':' || product_id, ',' order by 1) from product_assignment where school_id = :s),
-                          (select string_agg(e.student_id || ':' || e.product_id || ':' || coalesce(es.supervisor_id::text, '-'), ',' order by 1)
+                          (select string_agg(supervisor_id || ':' || product_id, ',' order by supervisor_id, product_id) from product_assignment where school_id = :s),
+                          (select string_agg(e.student_id || ':' || e.product_id || ':' || coalesce(es.supervisor_id::text, '-'), ',' order by e.student_id, e.product_id, es.supervisor_id)
                              from enrollment e left join enrollment_supervisor es on es.enrollment_id = e.id where e.school_id = :s),
                           (select string_agg(id || ':' || grade_year || ':' || first_name || last_name || coalesce(username, '') || coalesce(email, '')
                                              || coalesce(password_hash, ''), ',' order by id)

@@ -59,7 +59,8 @@ class SyncKilledHalfwayTest extends FreshSchoolTest {
         }
         Instant started = Instant.now();
 
-        Process child = startRoundInAnotherJvm();
+        ChildApplication application = startRoundInAnotherJvm();
+        Process child = application.process();
         try (Connection blocker = dataSource.getConnection()) {
             // let a few schools be applied, then hold every further apply in the middle of its transaction
             await(() -> applied(schools) >= 2, child);
@@ -71,6 +72,7 @@ class SyncKilledHalfwayTest extends FreshSchoolTest {
             int appliedBeforeKill = applied(schools);
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the application
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            application.awaitConnectionsGone(); // its transactions in flight and its round lock with them
             blocker.rollback();
 
             assertThat(appliedBeforeKill).as("killed halfway").isBetween(2, SCHOOLS - 1);
@@ -133,9 +135,9 @@ class SyncKilledHalfwayTest extends FreshSchoolTest {
     }
 
     /** This application in a JVM of its own, against this test's database and simulator, running one round. */
-    private Process startRoundInAnotherJvm() throws Exception {
+    private ChildApplication startRoundInAnotherJvm() throws Exception {
         return ChildApplication.start(dataSource, tokens, "klaspoort-killed-round", "--basispoort-sync",
-                "--klaspoort.roster.parallelism=2").process();
+                "--klaspoort.roster.parallelism=2");
     }
 
     /** Waits for a condition the other JVM brings about, checking it every 50 ms; fails when the JVM dies or after 3 minutes. */
