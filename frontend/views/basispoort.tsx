@@ -150,6 +150,7 @@ function ConnectionSection({ schoolId, connection }: { schoolId: string; connect
         }}
       >
         <TextField
+          className="kp-id-field"
           label={t('bp.basispoortId')}
           helperText={t('bp.basispoortIdHelp')}
           value={basispoortId}
