@@ -92,8 +92,12 @@ class StudentImportTest extends ImportTestBase {
     }
 
     @Test
-    void usernamesAreFreeAcrossKlaspoortAndEditable() {
-        // sanne.dejong exists (demo data); two Noah Bakkers in the file get two usernames
+    void usernamesAreFreePerSchoolAndEditable() {
+        // usernames are unique per school (issue 10): sanne.dejong of the demo's Regenboog does not count here, the
+        // school's own Sanne de Jong does; two Noah Bakkers in the file get two usernames
+        long ownSanne = fixture.student(school.id(), "Sanne", "de", "Jong", 4, "4A");
+        jdbc.sql("update app_user set username = 'sanne.dejong' where id = :id").param("id", ownSanne).update();
+        String elsewhere = fixture.username(fixture.students(fixture.school().create().id(), 1, 4, false).getFirst());
         String bakker = "Bakker" + tag();
         String id = upload("STUDENTS",
                 row("Sanne", "de", "Jong", 4, "4A"),
@@ -101,12 +105,14 @@ class StudentImportTest extends ImportTestBase {
                 row("Noah", null, bakker, 4, "4B"));
         List<Map<String, Object>> rows = rows(id);
         String noah = "noah." + bakker.toLowerCase();
-        assertThat(rows.get(0).get("username")).asString().startsWith("sanne.dejong").isNotEqualTo("sanne.dejong").matches(".*[0-9]+");
+        assertThat(rows.get(0).get("username")).isEqualTo("sanne.dejong2");
         assertThat(rows.get(1).get("username")).isEqualTo(noah);
-        assertThat(rows.get(2).get("username")).asString().startsWith(noah).isNotEqualTo(noah);
+        assertThat(rows.get(2).get("username")).isEqualTo(noah + "2");
         assertThat(counts(importOf(id))).containsEntry("good", 3);
 
-        // typed: one taken by someone in Klaspoort, one twice in the list
+        // typed: one of another school's pupil is free, one taken by a pupil of the school is not, one twice in the list
+        assertThat(problems(update(id, rows.get(0), Map.of("username", elsewhere)).path("spreadsheetImportRowUpdate.row")
+                .entity(MAP).get())).isEmpty();
         update(id, rows.get(0), Map.of("username", Sessions.STUDENT_REGENBOOG)).path("spreadsheetImportRowUpdate.row.problems[0]")
                 .entity(Map.class).satisfies(p -> assertThat(p).containsEntry("code", "USERNAME_TAKEN").containsEntry("field", "username")
                         .containsEntry("message", "Deze gebruikersnaam is al in gebruik."));
