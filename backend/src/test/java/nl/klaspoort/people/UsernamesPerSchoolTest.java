@@ -99,10 +99,19 @@ class UsernamesPerSchoolTest extends FreshSchoolTest {
         taken.path("userUpdate.errors[0].field").entity(String.class).isEqualTo("username");
 
         input.put("username", elsewhere);
-        assertThat(errorCodes(run(admin, "admin-user-update", input), "userUpdate")).isEmpty();
+        GraphQlTester.Response renamed = run(admin, "admin-user-update", input);
+        assertThat(errorCodes(renamed, "userUpdate")).isEmpty();
         Sessions.tester(port, Sessions.login(port, elsewhere, "Profiel2026")).documentName("me").execute()
                 .path("me.user.username").entity(String.class).isEqualTo(elsewhere)
                 .path("me.user.displayName").entity(String.class).isEqualTo("Pim Profiel");
+
+        // the old username went to another pupil of the school meanwhile: the edit cannot be undone
+        create(admin, school, "Pim", "Profiel", null, "Ander2026x").path("studentCreate.credentials.username")
+                .entity(String.class).isEqualTo("pim.profiel");
+        GraphQlTester.Response undo = run(admin, "admin-audit-batch-undo",
+                Map.of("batchId", renamed.path("userUpdate.batchId").entity(String.class).get()));
+        undo.path("auditBatchUndo.results[0].error.code").entity(String.class).isEqualTo("UNDO_CONFLICT");
+        Sessions.login(port, elsewhere, "Profiel2026");
     }
 
     @Test
@@ -123,6 +132,9 @@ class UsernamesPerSchoolTest extends FreshSchoolTest {
                 .as("only the schools where this password fits, by name").containsExactly(
                         other.id() + ":" + other.name(), school.id() + ":" + school.name());
 
+        for (int i = 0; i < 6; i++) { // the right password: no failed attempt for the throttle (5 per account)
+            assertThat(Sessions.attempt(port, username, "Samen2026", null).status()).isEqualTo(409);
+        }
         assertThat(schoolOf(Sessions.login(port, username, "Samen2026", school.id()))).isEqualTo(school.schoolId());
         assertThat(schoolOf(Sessions.login(port, username, "Samen2026", other.id()))).isEqualTo(other.schoolId());
         assertThat(schoolOf(Sessions.login(port, username, "Eigen2026"))).as("one fitting password needs no choice")
