@@ -67,12 +67,7 @@ class ReturningPupilsTest extends RosterTestBase {
                 true, null);
 
         TestSchool other = fixture.school().withAdmin().withSupervisors(1).create();
-        String otherBrin = jdbc.sql("select brin from school where id = :id").param("id", other.id()).query(String.class).single();
-        long institutionB = TestBasispoort.nextSchoolId();
-        world().addSchool(institutionB, new BasispoortWorld.SchoolInfo("Andere school", null, null, null, null, "Zwolle",
-                otherBrin, "00", null, null), true);
-        WorldGenerator.populate(world(), institutionB, 3, otherBrin.toLowerCase() + ".test.klaspoort.nl", institutionB);
-        connections.activateKnown(other.id(), institutionB);
+        long institutionB = institutionOf(other, 3);
 
         world().removePupil(institutionA, byId.id());
         world().removePupil(institutionA, byEck.id());
@@ -114,11 +109,7 @@ class ReturningPupilsTest extends RosterTestBase {
         String username = fixture.username(account);
 
         TestSchool other = fixture.school().withAdmin().withSupervisors(1).withContracts().create();
-        String otherBrin = jdbc.sql("select brin from school where id = :id").param("id", other.id()).query(String.class).single();
-        long institutionB = TestBasispoort.nextSchoolId();
-        world().addSchool(institutionB, new BasispoortWorld.SchoolInfo("Nieuwe school", null, null, null, null, "Zwolle",
-                otherBrin, "00", null, null), true);
-        connections.activateKnown(other.id(), institutionB);
+        long institutionB = institutionOf(other, 0);
         HttpGraphQlTester otherAdmin = Sessions.tester(port, other.adminEmail());
         // the new school's admin gave one of its own pupils that username (free there: usernames are unique per school)
         otherAdmin.documentName("admin-student-create").variable("input", Map.of("schoolId", other.schoolId(),
@@ -151,6 +142,19 @@ class ReturningPupilsTest extends RosterTestBase {
         Sessions.tester(port, Sessions.login(port, fresh, "Verhuisd2026")).documentName("me").execute()
                 .path("me.user.username").entity(String.class).isEqualTo(fresh)
                 .path("me.memberships[*].school.id").entityList(String.class).containsExactly(other.schoolId());
+    }
+
+    /** Another school of the publisher, its institution in the simulator (with {@code pupils} pupils), activated. */
+    private long institutionOf(TestSchool other, int pupils) {
+        String otherBrin = jdbc.sql("select brin from school where id = :id").param("id", other.id()).query(String.class).single();
+        long institution = TestBasispoort.nextSchoolId();
+        world().addSchool(institution, new BasispoortWorld.SchoolInfo("Andere school", null, null, null, null, "Zwolle",
+                otherBrin, "00", null, null), true);
+        if (pupils > 0) {
+            WorldGenerator.populate(world(), institution, pupils, otherBrin.toLowerCase() + ".test.klaspoort.nl", institution);
+        }
+        connections.activateKnown(other.id(), institution);
+        return institution;
     }
 
     private Map<String, Object> changesOf(HttpGraphQlTester tester, TestSchool at, Object runId) {
