@@ -257,7 +257,8 @@ class UserMutationTest extends FreshSchoolTest {
         input.putAll(Map.of("username", taken, "lastName", ""));
         assertThat(errorCodes(run(admin, "admin-user-update", input), "userUpdate"))
                 .containsExactlyInAnyOrder("USERNAME_TAKEN", "INVALID_NAME");
-        input.putAll(Map.of("username", Sessions.STUDENT_REGENBOOG, "lastName", "Vos"));
+        String elsewhere = fixture.username(fixture.students(fixture.school().create().id(), 1, 4, false).getFirst());
+        input.putAll(Map.of("username", elsewhere, "lastName", "Vos"));
         assertThat(errorCodes(run(admin, "admin-user-update", input), "userUpdate")).isEmpty();
 
         Map<String, Object> professional = new HashMap<>(Map.of("schoolId", school.schoolId(), "userId", Long.toString(school.supervisorA()),
