@@ -104,7 +104,13 @@ export function RunDetail({
             </ul>
             {c.newLogin && (
               <p className="kp-notice" data-testid="new-login">
-                {run.status === 'APPLIED' ? t('bp.newLogin.sent') : t('bp.newLogin.pending')}
+                {c.subject === 'STUDENT'
+                  ? run.status === 'APPLIED'
+                    ? t('bp.newUsername.sent')
+                    : t('bp.newUsername.pending')
+                  : run.status === 'APPLIED'
+                    ? t('bp.newLogin.sent')
+                    : t('bp.newLogin.pending')}
               </p>
             )}
           </>

@@ -36,6 +36,9 @@ public class People {
     public record ImportedStudentUpdate(long id, String firstName, String namePrefix, String lastName, String jaargroep,
             String group) {}
 
+    /** A moving student's username, taken at the new school, and the one they have there now. */
+    public record UsernameChange(String before, String after) {}
+
     /** A professional as a school's roster gives them; the e-mail address is their login. */
     public record ImportedProfessional(String firstName, String namePrefix, String lastName, String email) {}
 
@@ -61,14 +64,17 @@ public class People {
         return queries.emailTaken(email, exceptId);
     }
 
-    /** Whether someone other than {@code exceptId} signs in with this username (case-insensitive). */
-    public boolean usernameTaken(String username, long exceptId) {
-        return queries.usernameTaken(username, exceptId);
+    /**
+     * Whether a pupil of the school other than {@code exceptId} signs in with this username (case-insensitive).
+     * Usernames are unique per school: another school's pupils are never looked at.
+     */
+    public boolean usernameTaken(long schoolId, String username, long exceptId) {
+        return queries.usernameTaken(schoolId, username, exceptId);
     }
 
-    /** The usernames (lower case) that start with {@code base}, to find the first free one. */
-    public Set<String> usernamesStartingWith(String base) {
-        return queries.usernamesStartingWith(base);
+    /** The school's usernames (lower case) that start with one of {@code bases}, to find the first free ones; one statement. */
+    public Set<String> usernamesStartingWith(long schoolId, Collection<String> bases) {
+        return bases.isEmpty() ? Set.of() : queries.usernamesStartingWith(schoolId, bases);
     }
 
     /** Of these e-mail addresses (lower case), those someone already signs in with; one statement. */
@@ -76,9 +82,9 @@ public class People {
         return emails.isEmpty() ? Set.of() : queries.emailsInUse(emails);
     }
 
-    /** Of these usernames (lower case), those someone already signs in with; one statement. */
-    public Set<String> usernamesInUse(Collection<String> usernames) {
-        return usernames.isEmpty() ? Set.of() : queries.usernamesInUse(usernames);
+    /** Of these usernames (lower case), those a pupil of the school already signs in with; one statement. */
+    public Set<String> usernamesInUse(long schoolId, Collection<String> usernames) {
+        return usernames.isEmpty() ? Set.of() : queries.usernamesInUse(schoolId, usernames);
     }
 
     /** The profile fields of a person as JSON text, for the audit log. */
@@ -176,11 +182,13 @@ public class People {
         }
     }
 
-    /** Students who moved to another school of the publisher (X12) belong to it from now on; one statement. */
-    public void moveStudents(Map<Long, Long> schoolByStudent) {
-        if (!schoolByStudent.isEmpty()) {
-            store.moveStudents(schoolByStudent);
-        }
+    /**
+     * Students who moved to another school of the publisher (X12) belong to it from now on, in a constant number of
+     * statements. A student whose username a pupil of the new school has gets a fresh one there (the first free
+     * {@code voornaam.achternaam[n]} of that school); those changes by student id.
+     */
+    public Map<Long, UsernameChange> moveStudents(Map<Long, Long> schoolByStudent) {
+        return schoolByStudent.isEmpty() ? Map.of() : store.moveStudents(schoolByStudent);
     }
 
     /** The professionals with these e-mail addresses (lower case), id by address; one statement. */

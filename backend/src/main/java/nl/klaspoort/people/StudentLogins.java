@@ -4,12 +4,11 @@ import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
-import java.util.random.RandomGenerator;
 
 /**
  * The generated login of a new student (B6, B7): a username {@code voornaam.achternaam} and a password pupils can
- * type. Usernames are unique across Klaspoort, so a taken one gets a suffix; the suffix is a random number rather than
- * the next free one, so that it does not tell how many namesakes other schools have.
+ * type. Usernames are unique per school, so a taken one gets the next free number of that school's namesakes
+ * ({@code sanne.devries}, {@code sanne.devries2}, …): it tells nothing about other schools.
  */
 public final class StudentLogins {
 
@@ -27,40 +26,19 @@ public final class StudentLogins {
     }
 
     /**
-     * The base itself when nobody has it, else the base with a random number (two digits first, more when those are
-     * mostly taken) that nobody has. {@code taken}: the usernames (lower case) that start with the base.
+     * The base itself when the school has nobody with it, else the base with the first free number from 2.
+     * {@code taken}: the school's usernames (lower case) that start with the base.
      */
     public static String firstFree(String base, Set<String> taken) {
-        return firstFree(base, taken, RANDOM);
-    }
-
-    static String firstFree(String base, Set<String> taken, RandomGenerator random) {
         if (!taken.contains(base)) {
             return base;
         }
-        for (int digits = 2; ; digits++) {
-            int low = digits == 2 ? 2 : (int) Math.pow(10, digits - 1);
-            int high = (int) Math.pow(10, digits);
-            for (int attempt = 0; attempt < 20; attempt++) {
-                String name = base + random.nextInt(low, high);
-                if (!taken.contains(name)) {
-                    return name;
-                }
+        for (int n = 2; ; n++) {
+            String name = base + n;
+            if (!taken.contains(name)) {
+                return name;
             }
         }
-    }
-
-    /**
-     * What to try for one student, in order: the base, then {@code count} random variants as {@link #firstFree} makes
-     * them (two digits), so that many students' usernames are looked up at once by exact value.
-     */
-    public static java.util.List<String> candidates(String base, int count) {
-        java.util.LinkedHashSet<String> candidates = new java.util.LinkedHashSet<>();
-        candidates.add(base);
-        while (candidates.size() < count + 1) {
-            candidates.add(base + RANDOM.nextInt(2, 100));
-        }
-        return java.util.List.copyOf(candidates);
     }
 
     /** Ten characters from an alphabet without look-alikes (0/O, 1/l/I), with letters and digits. */

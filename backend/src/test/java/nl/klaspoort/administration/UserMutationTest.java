@@ -200,7 +200,7 @@ class UserMutationTest extends FreshSchoolTest {
         assertThat(fixture.assignedProducts(school.id(), school.supervisorA())).containsExactlyInAnyOrder(school.leeslab(), school.spelling());
 
         String second = run(admin, "admin-student-create", input).path("studentCreate.credentials.username").entity(String.class).get();
-        assertThat(second).isNotEqualTo(username).startsWith(username).matches(".*[0-9]$");
+        assertThat(second).as("the next number of the school's namesakes").isEqualTo(username + "2");
 
         Sessions.tester(port, Sessions.login(port, username, password)).documentName("me").execute()
                 .path("me.user.displayName").entity(String.class).isEqualTo("Zoë de Léon");
@@ -252,9 +252,14 @@ class UserMutationTest extends FreshSchoolTest {
         assertThat(jdbc.sql("select first_name || ' ' || last_name || ' ' || username || ' ' || grade_year || ' ' || group_name from app_user where id = :id")
                 .param("id", student).query(String.class).single()).isEqualTo("Fenna Vos fenna.vos." + school.id() + " 6 6A");
 
-        input.putAll(Map.of("username", Sessions.STUDENT_REGENBOOG, "lastName", ""));
+        // usernames are unique per school: a pupil of this school's is taken, one of another school's is not (issue 10)
+        String taken = fixture.username(fixture.student(school, 4));
+        input.putAll(Map.of("username", taken, "lastName", ""));
         assertThat(errorCodes(run(admin, "admin-user-update", input), "userUpdate"))
                 .containsExactlyInAnyOrder("USERNAME_TAKEN", "INVALID_NAME");
+        String elsewhere = fixture.username(fixture.students(fixture.school().create().id(), 1, 4, false).getFirst());
+        input.putAll(Map.of("username", elsewhere, "lastName", "Vos"));
+        assertThat(errorCodes(run(admin, "admin-user-update", input), "userUpdate")).isEmpty();
 
         Map<String, Object> professional = new HashMap<>(Map.of("schoolId", school.schoolId(), "userId", Long.toString(school.supervisorA()),
                 "firstName", "Bea", "lastName", "Bakker", "email", Sessions.ADMIN_REGENBOOG.toUpperCase(), "function", "IB"));

@@ -46,25 +46,46 @@ public final class Sessions {
     public record Session(String cookieHeader, String csrfToken) {}
 
     public static Session login(int port, String username, String password) {
+        return login(port, username, password, null);
+    }
+
+    /** A sign-in with the school the pupil chose after a {@code SCHOOL_NEEDED} answer (null: none). */
+    public static Session login(int port, String username, String password, Long school) {
+        Attempt attempt = attempt(port, username, password, school);
+        if (attempt.status() != 200) {
+            throw new IllegalStateException("login of " + username + " failed: " + attempt.status() + " " + attempt.body());
+        }
+        return attempt.session();
+    }
+
+    /** The answer to one sign-in as the login page sends it, and the session it made (null unless status 200). */
+    public record Attempt(int status, String body, Session session) {}
+
+    /**
+     * One sign-in as the login page sends it: {@code school} is the pupil's choice after a {@code SCHOOL_NEEDED} answer
+     * (null: none).
+     */
+    public static Attempt attempt(int port, String username, String password, Long school) {
         try {
             CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
             HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
             URI base = URI.create("http://localhost:" + port);
             http.send(HttpRequest.newBuilder(base.resolve("/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
             String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                    + (school == null ? "" : "&school=" + school);
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("X-XSRF-TOKEN", cookie(cookies, "XSRF-TOKEN"))
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("login of " + username + " failed: " + response.statusCode() + " " + response.body());
+                return new Attempt(response.statusCode(), response.body(), null);
             }
             // a GET after login makes the server hand out the CSRF token of the new session
             http.send(HttpRequest.newBuilder(base.resolve("/")).GET().build(), HttpResponse.BodyHandlers.discarding());
             String cookieHeader = cookies.getCookieStore().getCookies().stream()
                     .map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; "));
-            return new Session(cookieHeader, cookie(cookies, "XSRF-TOKEN"));
+            return new Attempt(200, response.body(), new Session(cookieHeader, cookie(cookies, "XSRF-TOKEN")));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -92,22 +92,29 @@ class StudentImportTest extends ImportTestBase {
     }
 
     @Test
-    void usernamesAreFreeAcrossKlaspoortAndEditable() {
-        // sanne.dejong exists (demo data); two Noah Bakkers in the file get two usernames
+    void usernamesAreFreePerSchoolAndEditable() {
+        // usernames are unique per school (issue 10): the school's own Lotte de Wit counts, another school's namesake
+        // (who has the "2") does not; two Noah Bakkers in the file get two usernames
+        String wit = "Wit" + tag();
+        String lotte = "lotte.de" + wit.toLowerCase();
+        long elsewhere = fixture.student(fixture.school().create().id(), "Lotte", "de", wit, 4, "4A");
+        long own = fixture.student(school.id(), "Lotte", "de", wit, 4, "4A");
+        jdbc.sql("update app_user set username = case when id = :elsewhere then :lotte || '2' else :lotte end where id in (:elsewhere, :own)")
+                .param("elsewhere", elsewhere).param("own", own).param("lotte", lotte).update();
         String bakker = "Bakker" + tag();
         String id = upload("STUDENTS",
-                row("Sanne", "de", "Jong", 4, "4A"),
+                row("Lotte", "de", wit, 4, "4A"),
                 row("Noah", null, bakker, 4, "4A"),
                 row("Noah", null, bakker, 4, "4B"));
         List<Map<String, Object>> rows = rows(id);
         String noah = "noah." + bakker.toLowerCase();
-        assertThat(rows.get(0).get("username")).asString().startsWith("sanne.dejong").isNotEqualTo("sanne.dejong").matches(".*[0-9]+");
+        assertThat(rows.get(0).get("username")).isEqualTo(lotte + "2");
         assertThat(rows.get(1).get("username")).isEqualTo(noah);
-        assertThat(rows.get(2).get("username")).asString().startsWith(noah).isNotEqualTo(noah);
+        assertThat(rows.get(2).get("username")).isEqualTo(noah + "2");
         assertThat(counts(importOf(id))).containsEntry("good", 3);
 
-        // typed: one taken by someone in Klaspoort, one twice in the list
-        update(id, rows.get(0), Map.of("username", Sessions.STUDENT_REGENBOOG)).path("spreadsheetImportRowUpdate.row.problems[0]")
+        // typed: one taken by a pupil of the school, one twice in the list
+        update(id, rows.get(0), Map.of("username", lotte)).path("spreadsheetImportRowUpdate.row.problems[0]")
                 .entity(Map.class).satisfies(p -> assertThat(p).containsEntry("code", "USERNAME_TAKEN").containsEntry("field", "username")
                         .containsEntry("message", "Deze gebruikersnaam is al in gebruik."));
         update(id, rows.get(2), Map.of("username", noah));
@@ -118,7 +125,7 @@ class StudentImportTest extends ImportTestBase {
         // cleared: a new suggestion; a password cleared: a new one; a weak one: a problem on its cell
         Map<String, Object> cleared = update(id, rowOf(id, 2), Map.of("username", "", "password", ""))
                 .path("spreadsheetImportRowUpdate.row").entity(MAP).get();
-        assertThat(cleared.get("username")).asString().startsWith("sanne.dejong").isNotEqualTo(Sessions.STUDENT_REGENBOOG);
+        assertThat(cleared.get("username")).isEqualTo(lotte + "2");
         assertThat(cleared.get("password")).isNotNull().isNotEqualTo(rows.get(0).get("password"));
         assertThat(problems(update(id, rowOf(id, 4), Map.of("username", noah + ".4b", "password", "kort"))
                 .path("spreadsheetImportRowUpdate.row").entity(MAP).get())).containsExactly("password:INVALID_PASSWORD");

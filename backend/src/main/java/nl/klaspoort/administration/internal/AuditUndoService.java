@@ -111,7 +111,8 @@ class AuditUndoService {
 
     /**
      * Undo of a profile edit (identity changes are undoable too): the profile recorded before comes back, unless it has
-     * changed since (UNDO_CONFLICT), its e-mail address is someone else's by now (UNDO_CONFLICT), or it would change the
+     * changed since (UNDO_CONFLICT), its e-mail address or (a pupil's) username is someone else's by now (UNDO_CONFLICT;
+     * usernames per school), or it would change the
      * name or e-mail of a professional who also works at another school (IDENTITY_SHARED: not this school's to change).
      * The undo is itself a profile edit in the log, so it can be undone in turn.
      */
@@ -130,7 +131,9 @@ class AuditUndoService {
             bulk.refuse(id, AdministrationError.NOT_UNDOABLE);
         } else if (!json.readTree(event.after()).equals(now)
                 || (person instanceof Professional && !before.path("email").equals(now.path("email"))
-                        && people.emailTaken(before.path("email").asString(), id))) {
+                        && people.emailTaken(before.path("email").asString(), id))
+                || (person instanceof Student && !before.path("username").equals(now.path("username"))
+                        && people.usernameTaken(schoolId, before.path("username").asString(), id))) {
             bulk.refuse(id, AdministrationError.UNDO_CONFLICT);
         } else if (person instanceof Professional && identityChanges(before, now) && memberships.memberElsewhere(id, schoolId)) {
             bulk.refuse(id, AdministrationError.IDENTITY_SHARED);

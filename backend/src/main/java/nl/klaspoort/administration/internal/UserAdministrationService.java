@@ -277,7 +277,7 @@ class UserAdministrationService {
         String username = ProfileRules.normalUsername(ProfileRules.clean(input.username()));
         if (username != null && !ProfileRules.validUsername(username)) {
             errors.add(PayloadError.of(AdministrationError.INVALID_USERNAME).field("username"));
-        } else if (username != null && people.usernameTaken(username, -1)) {
+        } else if (username != null && people.usernameTaken(schoolId, username, -1)) {
             errors.add(PayloadError.of(AdministrationError.USERNAME_TAKEN).field("username"));
         }
         if (input.password() != null && !ProfileRules.validPassword(input.password(), username)) {
@@ -304,7 +304,7 @@ class UserAdministrationService {
         }
         if (username == null) {
             String base = StudentLogins.usernameBase(first, prefix, last);
-            username = StudentLogins.firstFree(base, people.usernamesStartingWith(base));
+            username = StudentLogins.firstFree(base, people.usernamesStartingWith(schoolId, List.of(base)));
         }
         String password = input.password() != null ? input.password() : StudentLogins.generatePassword();
         if (Boolean.TRUE.equals(input.dryRun())) {
@@ -346,7 +346,7 @@ class UserAdministrationService {
             username = ProfileRules.normalUsername(input.username());
             if (!ProfileRules.validUsername(username)) {
                 errors.add(PayloadError.of(AdministrationError.INVALID_USERNAME).field("username"));
-            } else if (people.usernameTaken(username, id)) {
+            } else if (people.usernameTaken(schoolId, username, id)) {
                 errors.add(PayloadError.of(AdministrationError.USERNAME_TAKEN).field("username"));
             }
             if (!ProfileRules.validGradeYear(input.gradeYear())) {
@@ -423,7 +423,7 @@ class UserAdministrationService {
         if (errors.isEmpty() && username != null) {
             if (!ProfileRules.validUsername(username)) {
                 errors.add(PayloadError.of(AdministrationError.INVALID_USERNAME).field("username"));
-            } else if (people.usernameTaken(username, id)) {
+            } else if (people.usernameTaken(schoolId, username, id)) {
                 errors.add(PayloadError.of(AdministrationError.USERNAME_TAKEN).field("username"));
             }
         }

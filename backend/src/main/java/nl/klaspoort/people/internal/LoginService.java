@@ -1,17 +1,16 @@
 package nl.klaspoort.people.internal;
 
-import java.util.Locale;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import java.util.List;
+import nl.klaspoort.security.LoginAccounts;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds who is signing in: professionals by e-mail address, students by username (both case-insensitive). A user
- * archived at every school they belong to cannot sign in.
+ * Finds who may be signing in: a professional by e-mail address, pupils by username (both case-insensitive; a username
+ * is unique per school, so it may name pupils of several schools). A user archived at every school they belong to
+ * cannot sign in.
  */
 @Service
-class LoginService implements UserDetailsService {
+class LoginService implements LoginAccounts {
 
     private final PeopleQueries queries;
 
@@ -20,8 +19,7 @@ class LoginService implements UserDetailsService {
     }
 
     @Override
-    public UserDetails loadUserByUsername(String login) {
-        String key = login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
-        return queries.login(key).orElseThrow(() -> new UsernameNotFoundException("unknown login"));
+    public List<Account> byLogin(String login) {
+        return login == null || login.isEmpty() ? List.of() : queries.login(login);
     }
 }

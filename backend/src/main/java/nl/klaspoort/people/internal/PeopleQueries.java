@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.klaspoort.people.Person;
 import nl.klaspoort.security.KlaspoortUser;
+import nl.klaspoort.security.LoginAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,14 +48,27 @@ public class PeopleQueries {
                 .param("email", email).param("id", exceptId).query(Boolean.class).single();
     }
 
-    public boolean usernameTaken(String username, long exceptId) {
-        return jdbc.sql("select exists (select 1 from app_user where lower(username) = :username and id <> :id)")
-                .param("username", username).param("id", exceptId).query(Boolean.class).single();
+    public boolean usernameTaken(long schoolId, String username, long exceptId) {
+        return jdbc.sql("""
+                        select exists (select 1 from app_user
+                                        where school_id = :school and lower(username) = :username and id <> :id)
+                        """)
+                .param("school", schoolId).param("username", username).param("id", exceptId).query(Boolean.class).single();
     }
 
-    public Set<String> usernamesStartingWith(String base) {
-        return new HashSet<>(jdbc.sql("select lower(username) from app_user where lower(username) like :base || '%'")
-                .param("base", base).query(String.class).list());
+    public Set<String> usernamesStartingWith(long schoolId, Collection<String> bases) {
+        return new HashSet<>(jdbc.sql("""
+                        select lower(u.username) from app_user u
+                         where u.school_id = :school and lower(u.username) like any(:patterns)
+                        """)
+                .param("school", schoolId)
+                .param("patterns", bases.stream().map(PeopleQueries::startsWith).distinct().toArray(String[]::new))
+                .query(String.class).list());
+    }
+
+    /** A LIKE pattern for text starting with {@code prefix} (its wildcards and escape taken literally). */
+    private static String startsWith(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     public Map<String, Long> professionalsByEmail(Collection<String> emails) {
@@ -71,10 +85,12 @@ public class PeopleQueries {
                 .param("emails", emails.toArray(String[]::new)).query(String.class).list());
     }
 
-    /** Of these usernames (lower case), those someone signs in with. */
-    public Set<String> usernamesInUse(Collection<String> usernames) {
-        return new HashSet<>(jdbc.sql("select lower(username) from app_user where lower(username) = any(:usernames)")
-                .param("usernames", usernames.toArray(String[]::new)).query(String.class).list());
+    /** Of these usernames (lower case), those a pupil of the school signs in with. */
+    public Set<String> usernamesInUse(long schoolId, Collection<String> usernames) {
+        return new HashSet<>(jdbc.sql("""
+                        select lower(username) from app_user where school_id = :school and lower(username) = any(:usernames)
+                        """)
+                .param("school", schoolId).param("usernames", usernames.toArray(String[]::new)).query(String.class).list());
     }
 
     public String profileJson(long id) {
@@ -88,20 +104,23 @@ public class PeopleQueries {
     }
 
     /**
-     * Who signs in with {@code login} (lower case): a professional by e-mail address, a student by username; someone
-     * archived at every school they belong to may not sign in.
+     * Who signs in with {@code login} (lower case): a professional by e-mail address, pupils by username (one per school
+     * at most, ordered by school name); someone archived at every school they belong to may not sign in.
      */
-    public Optional<KlaspoortUser> login(String login) {
+    public List<LoginAccounts.Account> login(String login) {
         String column = login.contains("@") ? "email" : "username";
         return jdbc.sql("""
-                        select u.id, u.kind, u.password_hash,
+                        select u.id, u.kind, u.password_hash, u.school_id, s.name as school_name,
                                exists (select 1 from school_member m where m.user_id = u.id and m.archived_at is null) as active
                           from app_user u
+                          left join school s on s.id = u.school_id
                          where lower(u.%s) = :login and u.password_hash is not null
+                         order by s.name, u.school_id
                         """.formatted(column))
                 .param("login", login)
-                .query((rs, n) -> new KlaspoortUser(rs.getLong("id"), KlaspoortUser.Kind.valueOf(rs.getString("kind")),
-                        login, rs.getString("password_hash"), rs.getBoolean("active")))
-                .optional();
+                .query((rs, n) -> new LoginAccounts.Account(new KlaspoortUser(rs.getLong("id"),
+                        KlaspoortUser.Kind.valueOf(rs.getString("kind")), login, rs.getString("password_hash"),
+                        rs.getBoolean("active")), rs.getObject("school_id", Long.class), rs.getString("school_name")))
+                .list();
     }
 }

@@ -15,6 +15,7 @@ import nl.klaspoort.people.People.ImportedProfessional;
 import nl.klaspoort.people.People.ImportedStudent;
 import nl.klaspoort.people.People.ImportedStudentUpdate;
 import nl.klaspoort.people.People.Profile;
+import nl.klaspoort.people.People.UsernameChange;
 import nl.klaspoort.people.Student;
 import nl.klaspoort.people.StudentLogins;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -152,25 +153,14 @@ public class PeopleStore {
     }
 
     /**
-     * Students from a school's roster, in one statement: each with the first free username of their name (taken under a
-     * transaction-scoped lock, so parallel imports never pick the same one) and no password (they sign in through
-     * Basispoort, or get one from an admin). Their ids in input order.
+     * Students from a school's roster, in one statement: each with the first free username of their name at their school
+     * (taken under a transaction-scoped lock, so parallel imports never pick the same one) and no password (they sign in
+     * through Basispoort, or get one from an admin). Their ids in input order.
      */
     public List<Long> importStudents(List<ImportedStudent> students) {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(:key)").param("key", USERNAMES_LOCK).query(Integer.class).single();
-        List<String> bases = students.stream().map(s -> StudentLogins.usernameBase(s.firstName(), s.namePrefix(), s.lastName())).toList();
-        Set<String> taken = new HashSet<>(jdbc.sql("""
-                        select lower(u.username)
-                          from unnest(:bases::text[]) as b(base)
-                          join app_user u on lower(u.username) collate "C" >= b.base and lower(u.username) collate "C" < b.base || '~'
-                        """)
-                .param("bases", bases.stream().distinct().toArray(String[]::new))
-                .query(String.class).list());
-        String[] usernames = new String[students.size()];
-        for (int i = 0; i < usernames.length; i++) {
-            usernames[i] = StudentLogins.firstFree(bases.get(i), taken);
-            taken.add(usernames[i]);
-        }
+        lockUsernames();
+        String[] usernames = freeUsernames(students.stream().map(ImportedStudent::schoolId).toList(), students.stream()
+                .map(s -> StudentLogins.usernameBase(s.firstName(), s.namePrefix(), s.lastName())).toList());
         return jdbc.sql("""
                         insert into app_user (id, kind, first_name, name_prefix, last_name, username, school_id, grade_year,
                                               grade_code, group_name, created_at)
@@ -247,16 +237,76 @@ public class PeopleStore {
                 .update();
     }
 
-    /** Students who moved to another school of the publisher belong to it from now on; one statement. */
-    public void moveStudents(Map<Long, Long> schoolByStudent) {
-        jdbc.sql("""
-                        update app_user u set school_id = s.school
+    /**
+     * Students who moved to another school of the publisher belong to it from now on; a student whose username a pupil
+     * of the new school has gets the first free one of their name there (under the usernames' lock, like imports). Three
+     * statements, four when some username is taken; the new usernames by student id.
+     */
+    public Map<Long, UsernameChange> moveStudents(Map<Long, Long> schoolByStudent) {
+        lockUsernames();
+        record Mover(long id, long school, String username, String first, String prefix, String last) {}
+        List<Mover> clashing = jdbc.sql("""
+                        select u.id, s.school, u.username, u.first_name, u.name_prefix, u.last_name
                           from unnest(:ids::bigint[], :schools::bigint[]) as s(id, school)
+                          join app_user u on u.id = s.id and u.kind = 'STUDENT' and u.school_id <> s.school
+                         where exists (select 1 from app_user o
+                                        where o.school_id = s.school and lower(o.username) = lower(u.username))
+                         order by u.id
+                        """)
+                .param("ids", schoolByStudent.keySet().toArray(Long[]::new))
+                .param("schools", schoolByStudent.values().toArray(Long[]::new))
+                .query((rs, n) -> new Mover(rs.getLong("id"), rs.getLong("school"), rs.getString("username"),
+                        rs.getString("first_name"),
+                        rs.getString("name_prefix"), rs.getString("last_name")))
+                .list();
+        Map<Long, UsernameChange> renamed = new java.util.LinkedHashMap<>();
+        if (!clashing.isEmpty()) {
+            String[] usernames = freeUsernames(clashing.stream().map(Mover::school).toList(),
+                    clashing.stream().map(m -> StudentLogins.usernameBase(m.first(), m.prefix(), m.last())).toList());
+            for (int i = 0; i < usernames.length; i++) {
+                renamed.put(clashing.get(i).id(), new UsernameChange(clashing.get(i).username(), usernames[i]));
+            }
+        }
+        jdbc.sql("""
+                        update app_user u set school_id = s.school, username = coalesce(s.username, u.username)
+                          from unnest(:ids::bigint[], :schools::bigint[], :usernames::text[]) as s(id, school, username)
                          where u.id = s.id and u.kind = 'STUDENT'
                         """)
                 .param("ids", schoolByStudent.keySet().toArray(Long[]::new))
                 .param("schools", schoolByStudent.values().toArray(Long[]::new))
+                .param("usernames", schoolByStudent.keySet().stream().map(id -> renamed.containsKey(id) ? renamed.get(id).after() : null)
+                        .toArray(String[]::new))
                 .update();
+        return renamed;
+    }
+
+    /** The transaction-scoped lock under which usernames are given out: held until the caller commits. */
+    private void lockUsernames() {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(:key)").param("key", USERNAMES_LOCK).query(Integer.class).single();
+    }
+
+    /**
+     * For each (school, base), the first free {@code base[n]} at that school, none twice; the namesakes of all of them
+     * read in one statement. The caller holds {@link #lockUsernames()}, so parallel imports never pick the same one.
+     */
+    private String[] freeUsernames(List<Long> schools, List<String> bases) {
+        Map<Long, Set<String>> taken = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select u.school_id, lower(u.username) as username
+                          from (select distinct * from unnest(:schools::bigint[], :bases::text[])) as b(school, base)
+                          join app_user u on u.school_id = b.school and lower(u.username) collate "C" >= b.base
+                                         and lower(u.username) collate "C" < b.base || '~'
+                        """)
+                .param("schools", schools.toArray(Long[]::new)).param("bases", bases.toArray(String[]::new))
+                .query((rs, n) -> taken.computeIfAbsent(rs.getLong("school_id"), k -> new HashSet<>()).add(rs.getString("username")))
+                .list();
+        String[] usernames = new String[bases.size()];
+        for (int i = 0; i < usernames.length; i++) {
+            Set<String> namesakes = taken.computeIfAbsent(schools.get(i), k -> new HashSet<>());
+            usernames[i] = StudentLogins.firstFree(bases.get(i), namesakes);
+            namesakes.add(usernames[i]);
+        }
+        return usernames;
     }
 
     private static Short gradeYear(String jaargroep) {

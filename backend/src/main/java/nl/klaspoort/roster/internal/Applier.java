@@ -24,6 +24,7 @@ import nl.klaspoort.people.People;
 import nl.klaspoort.people.People.ImportedProfessional;
 import nl.klaspoort.people.People.ImportedStudent;
 import nl.klaspoort.people.People.ImportedStudentUpdate;
+import nl.klaspoort.people.People.UsernameChange;
 import nl.klaspoort.roster.RosterApplied;
 import nl.klaspoort.roster.internal.Change.Action;
 import nl.klaspoort.roster.internal.Change.Decision;
@@ -62,10 +63,12 @@ class Applier {
     private final BasispoortLinks links;
     private final AuditLog audit;
     private final RosterStateQueries state;
+    private final RunStore store;
     private final JsonMapper json;
 
     Applier(People people, Memberships memberships, Groups groups, BasispoortLinks links, AuditLog audit,
-            RosterStateQueries state, JsonMapper json) {
+            RosterStateQueries state, RunStore store, JsonMapper json) {
+        this.store = store;
         this.people = people;
         this.memberships = memberships;
         this.groups = groups;
@@ -116,7 +119,8 @@ class Applier {
             leavingBySchool.computeIfAbsent(Long.parseLong(move.reasonParams().get("fromSchoolId")), k -> new ArrayList<>())
                     .add(move.userId());
         }
-        people.moveStudents(moving);
+        Map<Long, UsernameChange> renamed = people.moveStudents(moving);
+        store.recordNewUsernames(run.id(), moves, renamed);
         memberships.join(school, moving.keySet());
         leavingBySchool.forEach((from, users) -> {
             memberships.setArchived(from, users, true);
@@ -176,7 +180,7 @@ class Applier {
         groups.setMembers(school, groupsByUser);
         step.accept(4);
 
-        audit(run, applied, ids, members);
+        audit(run, applied, ids, members, renamed);
         step.accept(5);
         return event(run, applied, ids);
     }
@@ -223,7 +227,8 @@ class Applier {
         return member == null ? RosterDiff.value(change.record(), field) : member.value(field);
     }
 
-    private void audit(Run run, List<Change> applied, Map<Change, Long> ids, Map<Long, Member> members) {
+    private void audit(Run run, List<Change> applied, Map<Change, Long> ids, Map<Long, Member> members,
+            Map<Long, UsernameChange> renamed) {
         List<AuditLog.Entry> entries = new ArrayList<>();
         for (Change change : applied) {
             if (change.subject() == Subject.GROUP) {
@@ -243,6 +248,9 @@ class Applier {
                 if (change.subject() == Subject.STUDENT) {
                     after.put("gradeYear", value(change, member, Field.JAARGROEP));
                     after.put("group", value(change, member, Field.GROUP));
+                    if (renamed.containsKey(user)) { // a moving pupil whose username the new school had
+                        after.put("username", renamed.get(user).after());
+                    }
                 } else {
                     after.put("email", value(change, member, Field.EMAIL));
                 }

@@ -56,7 +56,9 @@ record Change(int seq, Subject subject, Action action, Long userId, Long groupId
     /** The fields a change shows, before → after. */
     enum Field {
         FIRST_NAME("firstName"), NAME_PREFIX("namePrefix"), LAST_NAME("lastName"), EMAIL("email"),
-        JAARGROEP("jaargroep"), GROUP("group"), GROUPS("groups"), NAME("name"), COMPOSITE("composite"), LINK("link");
+        JAARGROEP("jaargroep"), GROUP("group"), GROUPS("groups"), NAME("name"), COMPOSITE("composite"), LINK("link"),
+        /** A moving pupil's username, taken at the new school by another pupil: they get a fresh one (after: once applied). */
+        USERNAME("username");
 
         /** The key of the value in a link's synced values, and in the audit log's states. */
         final String key;
@@ -92,7 +94,13 @@ record Change(int seq, Subject subject, Action action, Long userId, Long groupId
                 .anyMatch(f -> f.field() == Field.EMAIL && f.before() != null && writes(f));
     }
 
-        Change withDecision(Decision newDecision, boolean newOverride) {
+        /** Whether the apply gives a moving pupil a new username (theirs is taken at this school). */
+    boolean changesUsername() {
+        return subject == Subject.STUDENT && action == Action.MOVE && applies()
+                && fields.stream().anyMatch(f -> f.field() == Field.USERNAME);
+    }
+
+    Change withDecision(Decision newDecision, boolean newOverride) {
         return new Change(seq, subject, action, userId, groupId, sourceKey, label, fields, record, reason, reasonParams,
                 localEdit, localEdit && newOverride, blocked, newDecision);
     }

@@ -87,7 +87,7 @@ class RosterController {
         }
 
         public boolean newLogin() {
-            return change.changesLogin();
+            return change.changesLogin() || change.changesUsername();
         }
     }
 

@@ -58,9 +58,11 @@ final class RosterDiff {
      * @param schoolNames          the names of the schools in {@code elsewhere}
      * @param onlySupervisors      of the given professionals, those who would be the only supervisor of some active pupil
      *                             (other than the pupils given, who leave at the same time) once they all leave
+     * @param usernamesTaken       of the pupils in {@code elsewhere}, those whose username a pupil of this school has, with
+     *                             that username (usernames are unique per school: a moving pupil then gets a new one)
      */
     record Lookups(List<Link> elsewhere, Map<String, Long> professionalsByEmail, Map<Long, String> schoolNames,
-            BiFunction<Set<Long>, Set<Long>, Set<Long>> onlySupervisors) {}
+            BiFunction<Set<Long>, Set<Long>, Set<Long>> onlySupervisors, Map<Long, String> usernamesTaken) {}
 
     private static final List<Field> STUDENT_FIELDS = List.of(Field.FIRST_NAME, Field.NAME_PREFIX, Field.LAST_NAME,
             Field.JAARGROEP, Field.GROUP);
@@ -191,7 +193,12 @@ final class RosterDiff {
             }
             Link moved = first(elsewhereByBasispoortId.get(pupil.basispoortId()), elsewhereByEckId.get(pupil.eckId()));
             if (moved != null && movedIn.add(moved.userId())) {
-                add(Subject.STUDENT, Action.MOVE, moved.userId(), null, sourceKey, label, created(record, STUDENT_FIELDS),
+                List<FieldChange> fields = new ArrayList<>(created(record, STUDENT_FIELDS));
+                String taken = lookups.usernamesTaken().get(moved.userId());
+                if (taken != null) {
+                    fields.add(new FieldChange(Field.USERNAME, taken, null, false));
+                }
+                add(Subject.STUDENT, Action.MOVE, moved.userId(), null, sourceKey, label, fields,
                         record, Reason.MOVED, Map.of("school", lookups.schoolNames().getOrDefault(moved.schoolId(), ""),
                                 "fromSchoolId", Long.toString(moved.schoolId())), false);
                 continue;

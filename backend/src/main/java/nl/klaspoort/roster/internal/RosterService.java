@@ -238,7 +238,8 @@ class RosterService {
         List<Change> changes = RosterDiff.compare(roster, snapshot, RosterDiff.Source.valueOf(source.name()), today,
                 new RosterDiff.Lookups(elsewhere, people.professionalsByEmail(emails),
                         state.schoolNames(elsewhere.stream().map(Link::schoolId).collect(Collectors.toSet())),
-                        (teachers, pupils) -> enrollments.onlySupervisors(schoolId, teachers, null, pupils)));
+                        (teachers, pupils) -> enrollments.onlySupervisors(schoolId, teachers, null, pupils),
+                        state.usernamesTaken(schoolId, elsewhere.stream().map(Link::userId).collect(Collectors.toSet()))));
         int activeStudents = (int) roster.students().stream().filter(m -> !m.archived()).count();
         List<HoldReason> holds = RunReport.holdReasons(changes, activeStudents, properties.holdArchiveShare(),
                 properties.holdWhenEmpty());

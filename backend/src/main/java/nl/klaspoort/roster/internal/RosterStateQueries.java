@@ -69,6 +69,24 @@ class RosterStateQueries {
     }
 
     /** The schools' names by id (a pupil who moved says where from). */
+    /**
+     * Of these pupils (at other schools), those whose username a pupil of this school has, with that username; one
+     * statement, none without pupils.
+     */
+    Map<Long, String> usernamesTaken(long schoolId, Collection<Long> pupilIds) {
+        if (pupilIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        select m.id, m.username from app_user m
+                         where m.id = any(:ids) and m.school_id <> :school
+                           and exists (select 1 from app_user o where o.school_id = :school and lower(o.username) = lower(m.username))
+                        """)
+                .param("ids", pupilIds.toArray(Long[]::new)).param("school", schoolId)
+                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("username"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     Map<Long, String> schoolNames(Collection<Long> schoolIds) {
         if (schoolIds.isEmpty()) {
             return Map.of();

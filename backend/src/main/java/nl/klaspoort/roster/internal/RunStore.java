@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.klaspoort.edexml.RowError;
+import nl.klaspoort.people.People.UsernameChange;
 import nl.klaspoort.roster.internal.Change.Decision;
 import nl.klaspoort.roster.internal.Run.Failure;
 import nl.klaspoort.roster.internal.Run.Source;
@@ -91,6 +93,33 @@ class RunStore {
                 .param("localEdit", changes.stream().map(Change::localEdit).toArray(Boolean[]::new))
                 .param("blocked", changes.stream().map(Change::blocked).toArray(Boolean[]::new))
                 .param("decision", changes.stream().map(c -> c.decision().name()).toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * What the apply did to the usernames of the run's moving pupils: a pupil whose username was taken at this school
+     * shows the new one (field {@code USERNAME}, before → after), every other move shows none, whatever the preview
+     * expected. One statement, none without moves.
+     */
+    void recordNewUsernames(long runId, List<Change> moves, Map<Long, UsernameChange> renamed) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update roster_change c
+                           set fields = coalesce((select jsonb_agg(f.value order by f.n)
+                                                    from jsonb_array_elements(c.fields) with ordinality as f(value, n)
+                                                   where f.value->>'field' <> 'USERNAME'), '[]'::jsonb)
+                                        || coalesce(m.username_field::jsonb, '[]'::jsonb)
+                          from unnest(:seqs::int[], :fields::text[]) as m(seq, username_field)
+                         where c.run_id = :run and c.seq = m.seq
+                        """)
+                .param("run", runId)
+                .param("seqs", moves.stream().map(Change::seq).toArray(Integer[]::new))
+                .param("fields", moves.stream().map(c -> renamed.containsKey(c.userId())
+                        ? json.writeValueAsString(List.of(new Change.FieldChange(Change.Field.USERNAME,
+                                renamed.get(c.userId()).before(), renamed.get(c.userId()).after(), false)))
+                        : null).toArray(String[]::new))
                 .update();
     }
 

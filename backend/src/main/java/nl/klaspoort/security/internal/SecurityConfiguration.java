@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import nl.klaspoort.security.CurrentUser;
 import nl.klaspoort.security.KlaspoortUser;
+import nl.klaspoort.security.LoginAccounts;
 import nl.klaspoort.security.LoginRefusedException;
 import nl.klaspoort.security.LoginRule;
 import nl.klaspoort.security.LoginThrottle;
@@ -30,10 +31,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -60,6 +58,7 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Browser security: a session per signed-in user (in PostgreSQL, ended on a password reset, at most
@@ -149,14 +148,12 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The password login: the user by e-mail or username, the password, then every {@link LoginRule} of the other
-     * modules (BP7).
+     * The password login: the accounts of the e-mail address or username, the password (which picks among a username's
+     * schools, see {@link PasswordLogin}), then every {@link LoginRule} of the other modules (BP7).
      */
     @Bean
-    RuledLogin passwordLogin(UserDetailsService users, PasswordEncoder passwords, List<LoginRule> rules) {
-        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
-        dao.setPasswordEncoder(passwords);
-        return new RuledLogin(dao, rules);
+    RuledLogin passwordLogin(LoginAccounts accounts, PasswordEncoder passwords, List<LoginRule> rules) {
+        return new RuledLogin(new PasswordLogin(accounts, passwords), rules);
     }
 
     @Bean
@@ -166,7 +163,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain browserSecurity(HttpSecurity http, HostPrefixedCookies cookies, LoginThrottle throttle,
-            RequestLimits limits, SecuritySettings settings, UserDetailsService users, RuledLogin passwordLogin,
+            RequestLimits limits, SecuritySettings settings, LoginAccounts users, RuledLogin passwordLogin, JsonMapper json,
             ObjectProvider<ClientRegistrationRepository> singleSignOnClients, List<SingleSignOnUsers> singleSignOnUsers)
             throws Exception {
         SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
@@ -212,6 +209,7 @@ public class SecurityConfiguration {
             .formLogin(form -> form
                 .loginPage("/login")
                 .loginProcessingUrl("/login")
+                .authenticationDetailsSource(LoginDetails::new)
                 .successHandler((request, response, auth) -> {
                     throttle.succeeded(request.getParameter("username"));
                     SecurityEvents.record(SecurityEvents.Event.LOGIN_SUCCEEDED,
@@ -225,6 +223,14 @@ public class SecurityConfiguration {
                         SecurityEvents.record(SecurityEvents.Event.LOGIN_FAILED, "user", userId(users, login),
                                 "ip", request.getRemoteAddr(), "reason", refused.code());
                         json(response, HttpStatus.FORBIDDEN, "{\"ok\":false,\"error\":\"" + refused.code() + "\"}");
+                        return;
+                    }
+                    if (e instanceof SchoolNeededException needed) {
+                        // the right password for pupils at several schools: they choose theirs, no failed attempt
+                        SecurityEvents.record(SecurityEvents.Event.LOGIN_FAILED, "user", userId(users, login),
+                                "ip", request.getRemoteAddr(), "reason", "SCHOOL_NEEDED");
+                        json(response, HttpStatus.CONFLICT, json.writeValueAsString(Map.of("ok", false,
+                                "error", "SCHOOL_NEEDED", "schools", needed.schools())));
                         return;
                     }
                     throttle.failed(login, request.getRemoteAddr());
@@ -252,13 +258,14 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** The signed-in person's id for a login name, or {@code unknown}: the log never holds the name itself. */
-    private static String userId(UserDetailsService users, String login) {
-        try {
-            return users.loadUserByUsername(login) instanceof KlaspoortUser user ? Long.toString(user.id()) : "unknown";
-        } catch (UsernameNotFoundException e) {
-            return "unknown";
-        }
+    /**
+     * The ids of the accounts of a login name (pupils of several schools may share a username; {@code 12,57}), or
+     * {@code unknown}: the log never holds the name itself.
+     */
+    private static String userId(LoginAccounts users, String login) {
+        String ids = users.byLogin(login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT)).stream()
+                .map(a -> Long.toString(a.user().id())).collect(java.util.stream.Collectors.joining(","));
+        return ids.isEmpty() ? "unknown" : ids;
     }
 
     /**

@@ -40,7 +40,7 @@ class ImportReviews {
     /** The rows checked, with the database lookups unless the import is confirmed. */
     ImportReview<?> check(ImportRecord record, List<SheetRow> rows) {
         AccountLookups lookups = record.confirmed() ? AccountLookups.NONE
-                : new AccountLookups(people::emailsInUse, people::usernamesInUse);
+                : new AccountLookups(people::emailsInUse, names -> people.usernamesInUse(record.schoolId(), names));
         return record.kind() == SheetKind.PROFESSIONALS ? spreadsheets.checkProfessionals(rows, lookups)
                 : spreadsheets.checkStudents(rows, lookups);
     }

@@ -1,11 +1,9 @@
 package nl.klaspoort.userimport.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import nl.klaspoort.people.People;
 import nl.klaspoort.people.StudentLogins;
@@ -15,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The generated login of imported students (B7, manual 4.4.2.2 step 2B): every row without a username gets
- * {@code voornaam.achternaam} (with a random number when someone in Klaspoort or another row of the import has it),
- * every row without a password a generated one. The admin may change both in the review step; a username cleared
- * there gets a new suggestion.
+ * {@code voornaam.achternaam} (with the next free number when a pupil of the school or another row of the import has
+ * it; usernames are unique per school), every row without a password a generated one. The admin may change both in the
+ * review step; a username cleared there gets a new suggestion.
  */
 @Component
 class StudentCredentials {
@@ -28,32 +26,22 @@ class StudentCredentials {
         this.people = people;
     }
 
-    /** Random variants looked up with each base: enough that all of them being taken is very unlikely. */
-    static final int VARIANTS = 5;
-
     /**
      * The rows with a username where they had none and their names allow one, and a password where they had none;
-     * {@code others}: the usernames of the import's other rows, which stay reserved. The base and a few random variants
-     * of every row are looked up in one statement (by exact value, so namesakes elsewhere are not read); only a row
-     * whose candidates are all taken costs one more.
+     * {@code others}: the usernames of the import's other rows, which stay reserved. The school's namesakes of every
+     * row are read in one statement.
      */
-    List<SheetRow> fill(List<SheetRow> rows, Set<String> others) {
-        Map<SheetRow, List<String>> candidates = new HashMap<>();
-        rows.stream().filter(StudentCredentials::needsUsername)
-                .forEach(row -> candidates.put(row, StudentLogins.candidates(base(row), VARIANTS)));
-        Set<String> taken = new HashSet<>(people.usernamesInUse(candidates.values().stream().flatMap(List::stream).toList()));
+    List<SheetRow> fill(long schoolId, List<SheetRow> rows, Set<String> others) {
+        Set<String> bases = new HashSet<>();
+        rows.stream().filter(StudentCredentials::needsUsername).forEach(row -> bases.add(base(row)));
+        Set<String> taken = new HashSet<>(people.usernamesStartingWith(schoolId, bases));
         taken.addAll(others);
         rows.forEach(row -> taken.add(row.get(Column.USERNAME).toLowerCase(Locale.ROOT)));
         List<SheetRow> filled = new ArrayList<>(rows.size());
         for (SheetRow row : rows) {
             SheetRow done = row;
-            if (candidates.containsKey(row)) {
-                String username = candidates.get(row).stream().filter(name -> !taken.contains(name)).findFirst()
-                        .orElseGet(() -> {
-                            Set<String> namesakes = new HashSet<>(taken);
-                            namesakes.addAll(people.usernamesStartingWith(base(row)));
-                            return StudentLogins.firstFree(base(row), namesakes);
-                        });
+            if (needsUsername(row)) {
+                String username = StudentLogins.firstFree(base(row), taken);
                 taken.add(username);
                 done = done.with(Column.USERNAME, username);
             }

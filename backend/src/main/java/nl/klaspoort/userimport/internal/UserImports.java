@@ -147,7 +147,7 @@ class UserImports {
         SheetKind kind = kind(kindText);
         List<SheetRow> rows = spreadsheets.read(kind, file).rows();
         if (kind == SheetKind.STUDENTS) {
-            rows = credentials.fill(rows, Set.of());
+            rows = credentials.fill(schoolId, rows, Set.of());
         }
         Instant now = clock.instant();
         ImportRecord record = new ImportRecord(UUID.randomUUID(), schoolId, kind, CurrentUser.id(), now,
@@ -195,7 +195,7 @@ class UserImports {
                 Set<String> others = new HashSet<>();
                 rows.stream().filter(r -> r != current)
                         .forEach(r -> others.add(r.cells().get(Column.USERNAME).toLowerCase(Locale.ROOT)));
-                edited = credentials.fill(List.of(edited), others).getFirst();
+                edited = credentials.fill(schoolId, List.of(edited), others).getFirst();
                 String password = edited.get(Column.PASSWORD);
                 hash = password.equals(current.cells().get(Column.PASSWORD)) && current.passwordHash() != null
                         ? current.passwordHash() : hashing.hash(password);

@@ -67,12 +67,7 @@ class ReturningPupilsTest extends RosterTestBase {
                 true, null);
 
         TestSchool other = fixture.school().withAdmin().withSupervisors(1).create();
-        String otherBrin = jdbc.sql("select brin from school where id = :id").param("id", other.id()).query(String.class).single();
-        long institutionB = TestBasispoort.nextSchoolId();
-        world().addSchool(institutionB, new BasispoortWorld.SchoolInfo("Andere school", null, null, null, null, "Zwolle",
-                otherBrin, "00", null, null), true);
-        WorldGenerator.populate(world(), institutionB, 3, otherBrin.toLowerCase() + ".test.klaspoort.nl", institutionB);
-        connections.activateKnown(other.id(), institutionB);
+        long institutionB = institutionOf(other, 3);
 
         world().removePupil(institutionA, byId.id());
         world().removePupil(institutionA, byEck.id());
@@ -102,6 +97,70 @@ class ReturningPupilsTest extends RosterTestBase {
         assertThat(sessions(account)).as("the results stay with the account").isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from app_user where kind = 'STUDENT' and school_id = :s").param("s", other.id())
                 .query(Integer.class).single()).as("3 new, 2 moved, no copies").isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("X12 a moving pupil whose username a pupil of the new school has gets a new one, shown as a new login in the run")
+    void aMovingPupilWhoseUsernameIsTakenGetsANewOne() {
+        long institutionA = institution(3);
+        apply(syncNow().get("id"));
+        Api.Leerling mover = pupil(institutionA, 0);
+        long account = userOf(mover.id());
+        String username = fixture.username(account);
+
+        TestSchool other = fixture.school().withAdmin().withSupervisors(1).withContracts().create();
+        long institutionB = institutionOf(other, 0);
+        HttpGraphQlTester otherAdmin = Sessions.tester(port, other.adminEmail());
+        // the new school's admin gave one of its own pupils that username (free there: usernames are unique per school)
+        otherAdmin.documentName("admin-student-create").variable("input", Map.of("schoolId", other.schoolId(),
+                        "firstName", "Al", "lastName", "Hier", "username", username, "gradeYear", 5,
+                        "productIds", List.of(Long.toString(other.leeslab())),
+                        "supervisorIds", List.of(Long.toString(other.supervisorA()))))
+                .execute().path("studentCreate.errors").entityList(Object.class).hasSize(0);
+
+        world().removePupil(institutionA, mover.id());
+        world().addPupil(institutionB, new Api.Leerling(mover.id(), mover.eckid(), "B-1", mover.persoonsgegevens(), "5", "G5",
+                List.of()));
+        Map<String, Object> preview = otherAdmin.documentName("basispoort").operationName("BasispoortSyncStart")
+                .variable("input", Map.of("schoolId", other.schoolId())).execute()
+                .path("basispoortSyncStart.run").entity(MAP).get();
+        Map<String, Object> move = change(changesOf(otherAdmin, other, preview.get("id")), name(mover));
+        assertThat(move).containsEntry("action", "MOVE").containsEntry("newLogin", true);
+        assertThat(field(move, "USERNAME")).containsEntry("label", "Gebruikersnaam").containsEntry("before", username)
+                .containsEntry("after", null);
+
+        otherAdmin.documentName("basispoort").operationName("RosterRunApply").variable("input", Map.of("runId", preview.get("id")))
+                .execute().path("rosterRunApply.run.status").entity(String.class).isEqualTo("APPLIED");
+        Map<String, Object> applied = change(changesOf(otherAdmin, other, preview.get("id")), name(mover));
+        String fresh = (String) field(applied, "USERNAME").get("after");
+        assertThat(applied).containsEntry("newLogin", true);
+        assertThat(fresh).isNotEqualTo(username).startsWith(username.replaceAll("[0-9]+$", ""));
+        // the admin hands out a password: the pupil signs in with the new username, at the new school
+        otherAdmin.documentName("admin-student-credentials-reset").variable("input", Map.of("schoolId", other.schoolId(),
+                        "studentId", Long.toString(account), "password", "Verhuisd2026")).execute()
+                .path("studentCredentialsReset.credentials.username").entity(String.class).isEqualTo(fresh);
+        Sessions.tester(port, Sessions.login(port, fresh, "Verhuisd2026")).documentName("me").execute()
+                .path("me.user.username").entity(String.class).isEqualTo(fresh)
+                .path("me.memberships[*].school.id").entityList(String.class).containsExactly(other.schoolId());
+    }
+
+    /** Another school of the publisher, its institution in the simulator (with {@code pupils} pupils), activated. */
+    private long institutionOf(TestSchool other, int pupils) {
+        String otherBrin = jdbc.sql("select brin from school where id = :id").param("id", other.id()).query(String.class).single();
+        long institution = TestBasispoort.nextSchoolId();
+        world().addSchool(institution, new BasispoortWorld.SchoolInfo("Andere school", null, null, null, null, "Zwolle",
+                otherBrin, "00", null, null), true);
+        if (pupils > 0) {
+            WorldGenerator.populate(world(), institution, pupils, otherBrin.toLowerCase() + ".test.klaspoort.nl", institution);
+        }
+        connections.activateKnown(other.id(), institution);
+        return institution;
+    }
+
+    private Map<String, Object> changesOf(HttpGraphQlTester tester, TestSchool at, Object runId) {
+        return tester.documentName("basispoort").operationName("RosterRun").variable("schoolId", at.schoolId())
+                .variable("runId", runId).variable("first", 50).variable("filter", Map.of("action", "MOVE")).execute()
+                .path("school.rosterRun").entity(MAP).get();
     }
 
     private List<String> activeStudentNames() {
