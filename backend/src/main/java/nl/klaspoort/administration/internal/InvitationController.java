@@ -1,0 +1,28 @@
+package nl.klaspoort.administration.internal;
+
+import nl.klaspoort.administration.internal.ProfessionalInvitations.InvitationAnswerInput;
+import nl.klaspoort.administration.internal.ProfessionalInvitations.InvitationPayload;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/** {@code invitationAccept} and {@code invitationDecline}: the invited professional answers a school (issue 10, item 9). */
+@Controller
+class InvitationController {
+
+    private final ProfessionalInvitations invitations;
+
+    InvitationController(ProfessionalInvitations invitations) {
+        this.invitations = invitations;
+    }
+
+    @MutationMapping
+    InvitationPayload invitationAccept(@Argument InvitationAnswerInput input) {
+        return invitations.accept(input);
+    }
+
+    @MutationMapping
+    InvitationPayload invitationDecline(@Argument InvitationAnswerInput input) {
+        return invitations.decline(input);
+    }
+}
