@@ -30,16 +30,20 @@ public class Invitations {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What the school's admin typed and chose for the person. */
+    /**
+     * What the school's admin typed and chose for the person; {@code archived}: the membership starts in the archive
+     * (a supervisor added by a spreadsheet import waits there for products and students).
+     */
     public record NewInvitation(long userId, String firstName, String namePrefix, String lastName, String email,
-            String function, List<String> roles, List<Long> productIds) {}
+            String function, List<String> roles, List<Long> productIds, boolean archived) {}
 
     /**
      * A pending invitation. {@code id} is from the users' numbering (the school's overview shows the pending row under
      * it); {@code userId} is the invited person, whom the school does not see until they accept.
      */
     public record Invitation(long id, long schoolId, long userId, String firstName, String namePrefix, String lastName,
-            String email, String function, List<String> roles, List<Long> productIds, Instant expiresAt) {}
+            String email, String function, List<String> roles, List<Long> productIds, boolean archived,
+            Instant expiresAt) {}
 
     /** An invitation with its raw token: this goes into the mail, nowhere else. */
     public record Issued(long id, long schoolId, long userId, String token, Instant expiresAt) {}

@@ -63,7 +63,7 @@ class MemberStateQueries {
             return states;
         }
         jdbc.sql("""
-                        select i.id, jsonb_build_object('kind', 'PROFESSIONAL', 'archived', false, 'gradeYear', null,
+                        select i.id, jsonb_build_object('kind', 'PROFESSIONAL', 'archived', i.archived, 'gradeYear', null,
                                  'roles', to_jsonb(i.roles), 'products', to_jsonb(i.product_ids),
                                  'enrollments', '[]'::jsonb)::text as state
                           from school_invitation i

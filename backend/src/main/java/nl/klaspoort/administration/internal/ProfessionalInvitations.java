@@ -67,8 +67,9 @@ class ProfessionalInvitations {
     private final MemberStateQueries states;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final nl.klaspoort.administration.Invitees invitees;
 
-    ProfessionalInvitations(Invitations invitations, Memberships memberships, People people, Roles roles,
+    ProfessionalInvitations(nl.klaspoort.administration.Invitees invitees, Invitations invitations, Memberships memberships, People people, Roles roles,
             Enrollments enrollments, Schools schools, AuditLog audit, MemberStateQueries states,
             ApplicationEventPublisher events, JsonMapper json) {
         this.invitations = invitations;
@@ -81,6 +82,7 @@ class ProfessionalInvitations {
         this.states = states;
         this.events = events;
         this.json = json;
+        this.invitees = invitees;
     }
 
     /**
@@ -88,9 +90,8 @@ class ProfessionalInvitations {
      * (active or archived: the school's own data, for which EMAIL_TAKEN may be told) nor invited there already.
      */
     Optional<Professional> invitable(long schoolId, String email) {
-        return people.professionalByEmail(email)
-                .filter(p -> memberships.lock(schoolId, List.of(p.id())).isEmpty())
-                .filter(p -> invitations.invited(schoolId, List.of(p.id())).isEmpty());
+        Long id = invitees.invitable(schoolId, List.of(email)).get(email.toLowerCase(java.util.Locale.ROOT));
+        return id == null ? Optional.empty() : people.byId(id).map(Professional.class::cast);
     }
 
     /** The invitations made: their ids (in input order) and the school's log entries, to record in the caller's batch. */
@@ -101,14 +102,12 @@ class ProfessionalInvitations {
      * of new professionals (the names the admin typed, the state chosen). The mails follow after the commit.
      */
     Invited invite(long schoolId, List<NewInvitation> added) {
-        List<Invitations.Issued> issued = invitations.invite(schoolId, added, CurrentUser.id());
-        List<Long> ids = issued.stream().map(Invitations.Issued::id).toList();
+        List<Long> ids = invitees.invite(schoolId, added);
         Map<Long, String> after = states.invitationSnapshot(schoolId, ids);
         List<AuditLog.Entry> entries = java.util.stream.IntStream.range(0, ids.size())
                 .mapToObj(i -> new AuditLog.Entry(pendingTarget(ids.get(i), added.get(i).firstName(),
                         added.get(i).namePrefix(), added.get(i).lastName()), null, after.get(ids.get(i))))
                 .toList();
-        issued.forEach(i -> events.publishEvent(new ProfessionalInvited(i.schoolId(), i.id(), i.userId(), i.token(), i.expiresAt())));
         return new Invited(ids, entries);
     }
 
@@ -137,6 +136,9 @@ class ProfessionalInvitations {
         long schoolId = invitation.schoolId();
         String before = membership(states.invitationSnapshot(schoolId, List.of(invitation.id())).get(invitation.id()), "INVITED");
         memberships.join(schoolId, List.of(me.id()));
+        if (invitation.archived()) { // added by an import as a supervisor: waits in the archive like a new one
+            memberships.setArchived(schoolId, List.of(me.id()), true);
+        }
         roles.grant(schoolId, List.of(me.id()), invitation.roles().stream().map(Role::valueOf).toList());
         enrollments.assign(schoolId, List.of(me.id()), invitation.productIds());
         invitations.remove(invitation.id());

@@ -48,7 +48,7 @@ class SchoolUserQueries {
               union all
               -- issue 10, item 9: a person of another school invited here shows as the admin typed them until they
               -- accept, under the invitation's id (from the users' numbering), like a new professional
-              select i.id, 'PROFESSIONAL', null, null, i.roles::varchar[], cardinality(i.roles) > 0,
+              select i.id, 'PROFESSIONAL', null, case when i.archived then i.created_at end, i.roles::varchar[], cardinality(i.roles) > 0,
                      i.search_last, i.search_first, i.search_text
                 from school_invitation i
                where i.school_id = :school

@@ -257,7 +257,7 @@ class UserAdministrationService {
         if (invitee != null) {
             var invited = invitations.invite(schoolId, List.of(new nl.klaspoort.membership.Invitations.NewInvitation(
                     invitee.id(), first, prefix, last, email, ProfileRules.clean(input.function()),
-                    List.copyOf(roleNames), List.copyOf(productIds))));
+                    List.copyOf(roleNames), List.copyOf(productIds), false)));
             UUID batch = audit.record(schoolId, AdministrationAction.PROFESSIONAL_CREATE, invited.entries());
             return new ProfessionalCreated(schoolId, Long.toString(invited.ids().getFirst()), true, batch.toString(), List.of());
         }

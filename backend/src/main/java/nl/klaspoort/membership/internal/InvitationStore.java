@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 public class InvitationStore {
 
     private static final String COLUMNS = """
-            id, school_id, user_id, first_name, name_prefix, last_name, email, function_title, roles, product_ids, expires_at""";
+            id, school_id, user_id, first_name, name_prefix, last_name, email, function_title, roles, product_ids, archived, expires_at""";
 
     private final JdbcClient jdbc;
 
@@ -36,13 +36,15 @@ public class InvitationStore {
         // roles and products as text (one array of arrays would need equal lengths): '{ADMIN,SUPERVISOR}', '{12,15}'
         return jdbc.sql("""
                         insert into school_invitation (id, school_id, user_id, first_name, name_prefix, last_name, email,
-                                                       function_title, roles, product_ids, token_hash, created_by,
-                                                       created_at, expires_at)
+                                                       function_title, roles, product_ids, archived, token_hash,
+                                                       created_by, created_at, expires_at)
                         select nextval('app_user_seq'), :school, i.user_id, i.first, i.prefix, i.last, i.email, i.function,
-                               i.roles::text[], i.products::bigint[], i.hash, cast(:by as bigint), :now, :expires
+                               i.roles::text[], i.products::bigint[], i.archived, i.hash, cast(:by as bigint), :now, :expires
                           from unnest(:users::bigint[], :first::text[], :prefix::text[], :last::text[], :email::text[],
-                                      :function::text[], :roles::text[], :products::text[], :hash::text[])
-                               with ordinality as i(user_id, first, prefix, last, email, function, roles, products, hash, n)
+                                      :function::text[], :roles::text[], :products::text[], :archived::boolean[],
+                                      :hash::text[])
+                               with ordinality as i(user_id, first, prefix, last, email, function, roles, products,
+                                                    archived, hash, n)
                          order by i.n
                         returning id
                         """)
@@ -57,6 +59,7 @@ public class InvitationStore {
                         .toArray(String[]::new))
                 .param("products", invitations.stream().map(i -> "{" + String.join(",",
                         i.productIds().stream().sorted().map(String::valueOf).toList()) + "}").toArray(String[]::new))
+                .param("archived", invitations.stream().map(NewInvitation::archived).toArray(Boolean[]::new))
                 .param("hash", tokenHashes.toArray(String[]::new))
                 .param("by", createdBy)
                 .param("now", Timestamp.from(now))
@@ -101,7 +104,7 @@ public class InvitationStore {
         return new Invitation(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("user_id"), rs.getString("first_name"),
                 rs.getString("name_prefix"), rs.getString("last_name"), rs.getString("email"),
                 rs.getString("function_title"), List.of((String[]) array(rs.getArray("roles"))),
-                Arrays.stream((Long[]) array(rs.getArray("product_ids"))).toList(),
+                Arrays.stream((Long[]) array(rs.getArray("product_ids"))).toList(), rs.getBoolean("archived"),
                 rs.getTimestamp("expires_at").toInstant());
     }
 
