@@ -92,7 +92,13 @@ public class Invitations {
      */
     public Optional<Invitation> lockByToken(String token) {
         return token == null || token.isBlank() || token.length() > 200 ? Optional.empty()
-                : store.lockByToken(sha256(token.strip()));
+                : store.findByToken(sha256(token.strip()), true);
+    }
+
+    /** The pending invitation with this token, expired or not, without locking it. */
+    public Optional<Invitation> find(String token) {
+        return token == null || token.isBlank() || token.length() > 200 ? Optional.empty()
+                : store.findByToken(sha256(token.strip()), false);
     }
 
     /** Whether the invitation's link still works at the clock's now. */

@@ -40,6 +40,7 @@ class ProfessionalInvitationTest extends FreshSchoolTest {
     private static final String DECLINE = """
             mutation($input: InvitationAnswerInput!) { invitationDecline(input: $input) {
               accepted school { id name } errors { code field } } }""";
+    private static final String VIEW = "query($token: String!) { invitation(token: $token) { schoolName expired expiresAt } }";
     private static final String MY_SCHOOLS = "{ schools { id } me { memberships { school { id } roles } } }";
 
     private GraphQlTester.Response create(String first, String last, String email, String function) {
@@ -127,6 +128,10 @@ class ProfessionalInvitationTest extends FreshSchoolTest {
                 .query(Integer.class).single()).as("only the token's hash is stored").isZero();
         // someone else's token, or a made-up one, is refused without telling which
         HttpGraphQlTester stranger = Sessions.tester(port, fixture.email(school.supervisorA()));
+        directorBrowser.document(VIEW).variable("token", token).execute()
+                .path("invitation.schoolName").entity(String.class).isEqualTo(school.name())
+                .path("invitation.expired").entity(Boolean.class).isEqualTo(false);
+        stranger.document(VIEW).variable("token", token).execute().path("invitation").valueIsNull();
         answer(stranger, ACCEPT, token).path("invitationAccept.errors[*].code").entityList(String.class)
                 .containsExactly("INVITATION_INVALID");
         answer(directorBrowser, ACCEPT, "0".repeat(64)).path("invitationAccept.errors[*].code").entityList(String.class)
@@ -189,6 +194,7 @@ class ProfessionalInvitationTest extends FreshSchoolTest {
         jdbc.sql("update school_invitation set expires_at = now() - interval '1 minute' where user_id = :u")
                 .param("u", other.supervisorA()).update();
         HttpGraphQlTester person = Sessions.tester(port, email);
+        person.document(VIEW).variable("token", token).execute().path("invitation.expired").entity(Boolean.class).isEqualTo(true);
         answer(person, ACCEPT, token).path("invitationAccept.errors[*].code").entityList(String.class)
                 .containsExactly("INVITATION_EXPIRED");
         assertThat(fixture.roles(school.id(), other.supervisorA())).isEmpty();

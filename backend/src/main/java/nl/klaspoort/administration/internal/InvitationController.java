@@ -4,9 +4,10 @@ import nl.klaspoort.administration.internal.ProfessionalInvitations.InvitationAn
 import nl.klaspoort.administration.internal.ProfessionalInvitations.InvitationPayload;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code invitationAccept} and {@code invitationDecline}: the invited professional answers a school (issue 10, item 9). */
+/** {@code Query.invitation}, {@code invitationAccept} and {@code invitationDecline}: the invited professional answers a school (issue 10, item 9). */
 @Controller
 class InvitationController {
 
@@ -14,6 +15,11 @@ class InvitationController {
 
     InvitationController(ProfessionalInvitations invitations) {
         this.invitations = invitations;
+    }
+
+    @QueryMapping
+    ProfessionalInvitations.InvitationView invitation(@Argument String token) {
+        return invitations.view(token).orElse(null);
     }
 
     @MutationMapping

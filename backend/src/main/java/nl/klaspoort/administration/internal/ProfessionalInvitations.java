@@ -123,6 +123,18 @@ class ProfessionalInvitations {
         return invitations.byIds(schoolId, ids);
     }
 
+    /** GraphQL {@code Invitation}. */
+    record InvitationView(String schoolName, java.time.OffsetDateTime expiresAt, boolean expired) {}
+
+    /** The signed-in professional's open invitation with this token; empty when it is not theirs or not open. */
+    @Transactional(readOnly = true)
+    Optional<InvitationView> view(String token) {
+        Professional me = signedInProfessional();
+        return invitations.find(token).filter(i -> i.userId() == me.id())
+                .map(i -> new InvitationView(schools.byId(i.schoolId()).orElseThrow().name(),
+                        i.expiresAt().atOffset(java.time.ZoneOffset.UTC), invitations.expired(i)));
+    }
+
     @Transactional
     InvitationPayload accept(InvitationAnswerInput input) {
         Professional me = signedInProfessional();

@@ -86,8 +86,8 @@ public class InvitationStore {
         return found;
     }
 
-    public Optional<Invitation> lockByToken(String tokenHash) {
-        return jdbc.sql("select " + COLUMNS + " from school_invitation where token_hash = :hash for update")
+    public Optional<Invitation> findByToken(String tokenHash, boolean lock) {
+        return jdbc.sql("select " + COLUMNS + " from school_invitation where token_hash = :hash" + (lock ? " for update" : ""))
                 .param("hash", tokenHash).query((rs, n) -> invitation(rs)).optional();
     }
 
