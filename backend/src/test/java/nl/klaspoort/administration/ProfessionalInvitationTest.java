@@ -107,6 +107,10 @@ class ProfessionalInvitationTest extends FreshSchoolTest {
         admin.document("query($s: ID!, $id: ID!) { school(id: $s) { user(id: $id) { user { displayName } } } }")
                 .variable("s", school.schoolId()).variable("id", pendingId).execute()
                 .path("school.user.user.displayName").entity(String.class).isEqualTo("Dirk Dubbel");
+        // "select all" leaves the pending row out (no bulk action applies to it until the person accepts)
+        admin.document("query($s: ID!) { school(id: $s) { userIds(filter: { kind: PROFESSIONAL }) } }")
+                .variable("s", school.schoolId()).execute().path("school.userIds").entityList(String.class)
+                .contains(freshId).doesNotContain(pendingId);
         // the school's log reads like a new professional's (PROFESSIONAL_CREATE, the typed name)
         assertThat(auditOf(school, "PROFESSIONAL_CREATE")).extracting(e -> e.get("targetName"))
                 .contains("Fenna Vers", "Dirk Dubbel");
@@ -221,6 +225,47 @@ class ProfessionalInvitationTest extends FreshSchoolTest {
                 .containsExactly("INVALID_NAME");
         assertThat(jdbc.sql("select count(*) from school_invitation where school_id = :s").param("s", school.id())
                 .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theAdminSendsTheMailAgainTheSameWayForANewAndAnInvitedProfessional() {
+        TestSchool other = fixture.school().withAdmin().withSupervisors(1).create();
+        String known = fixture.email(other.supervisorA());
+        String fresh = "opnieuw." + school.id() + "@test.klaspoort.nl";
+        String invitedId = create("Rik", "Opnieuw", known, null).path("professionalCreate.userId").entity(String.class).get();
+        String freshId = create("Roos", "Opnieuw", fresh, null).path("professionalCreate.userId").entity(String.class).get();
+        String first = tokenMailedTo(known, school.name());
+        CaughtMail activation = TestMail.catcher().awaitMail(MailCatcher.to(fresh), Duration.ofSeconds(20));
+
+        String resend = """
+                mutation($input: ProfessionalActivationResendInput!) { professionalActivationResend(input: $input) {
+                  userId errors { code } user { id user { displayName } } } }""";
+        GraphQlTester.Response invitedAgain = admin.document(resend)
+                .variable("input", Map.of("schoolId", school.schoolId(), "userId", invitedId)).execute();
+        GraphQlTester.Response freshAgain = admin.document(resend)
+                .variable("input", Map.of("schoolId", school.schoolId(), "userId", freshId)).execute();
+        invitedAgain.path("professionalActivationResend.errors").entityList(Object.class).hasSize(0)
+                .path("professionalActivationResend.user.user.displayName").entity(String.class).isEqualTo("Rik Opnieuw");
+        freshAgain.path("professionalActivationResend.errors").entityList(Object.class).hasSize(0)
+                .path("professionalActivationResend.user.user.displayName").entity(String.class).isEqualTo("Roos Opnieuw");
+
+        // a new invitation link; the first one no longer works, the new one does
+        CaughtMail again = TestMail.catcher().awaitMail(MailCatcher.to(known)
+                .and(m -> !m.links().getFirst().endsWith(first)), Duration.ofSeconds(20));
+        String second = again.links().getFirst().substring(again.links().getFirst().indexOf('#') + 1);
+        HttpGraphQlTester person = Sessions.tester(port, known);
+        answer(person, ACCEPT, first).path("invitationAccept.errors[*].code").entityList(String.class)
+                .containsExactly("INVITATION_INVALID");
+        // and a new activation link for the new professional
+        TestMail.catcher().awaitMail(MailCatcher.to(fresh).and(m -> !m.links().getFirst().equals(activation.links().getFirst())),
+                Duration.ofSeconds(20));
+        answer(person, ACCEPT, second).path("invitationAccept.accepted").entity(Boolean.class).isEqualTo(true);
+
+        // who has signed in already gets nothing; another school's user is not found
+        admin.document(resend).variable("input", Map.of("schoolId", school.schoolId(), "userId", Long.toString(school.supervisorA())))
+                .execute().path("professionalActivationResend.errors[*].code").entityList(String.class).containsExactly("ALREADY_ACTIVE");
+        admin.document(resend).variable("input", Map.of("schoolId", school.schoolId(), "userId", Long.toString(other.admin())))
+                .execute().path("professionalActivationResend.errors[*].code").entityList(String.class).containsExactly("NOT_FOUND");
     }
 
     private List<Map<String, Object>> auditOf(TestSchool at, String action) {

@@ -134,7 +134,8 @@ class InvitationIT extends BrowserJourney {
         assertThat(page.getByText("You declined the invitation from OBS De Regenboog.")).isVisible();
         screenshot("invitation-5-declined-en");
 
-        // the link is used up: opened again, it says so
+        // the link is used up: opened again (a new page load, not a hash change), it says so
+        page.navigate("/");
         page.navigate(link);
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("This invitation does not exist (any more)");
         Api admin = Api.signIn(app, ADMIN, PROFESSIONAL_PASSWORD);

@@ -7,7 +7,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code Query.invitation}, {@code invitationAccept} and {@code invitationDecline}: the invited professional answers a school (issue 10, item 9). */
+/** {@code Query.invitation}, {@code invitationAccept}, {@code invitationDecline} and {@code professionalActivationResend}: the invited professional answers a school (issue 10, item 9). */
 @Controller
 class InvitationController {
 
@@ -20,6 +20,12 @@ class InvitationController {
     @QueryMapping
     ProfessionalInvitations.InvitationView invitation(@Argument String token) {
         return invitations.view(token).orElse(null);
+    }
+
+    @MutationMapping
+    ProfessionalInvitations.ActivationResent professionalActivationResend(
+            @Argument ProfessionalInvitations.ActivationResendInput input) {
+        return invitations.resendActivation(input);
     }
 
     @MutationMapping

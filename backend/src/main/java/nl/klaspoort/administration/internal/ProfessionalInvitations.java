@@ -18,6 +18,7 @@ import nl.klaspoort.membership.Memberships;
 import nl.klaspoort.people.People;
 import nl.klaspoort.people.Professional;
 import nl.klaspoort.platform.AccessRefusedException;
+import nl.klaspoort.platform.CommonError;
 import nl.klaspoort.platform.ErrorCode;
 import nl.klaspoort.platform.PayloadError;
 import nl.klaspoort.school.School;
@@ -49,7 +50,9 @@ class ProfessionalInvitations {
         /** Unknown, used, replaced by a newer mail, or for someone else: not told apart. */
         INVITATION_INVALID,
         /** The link is older than its validity; the school's admin can send it again. */
-        INVITATION_EXPIRED
+        INVITATION_EXPIRED,
+        /** The professional has chosen a password already: there is no activation to send again. */
+        ALREADY_ACTIVE
     }
 
     record InvitationAnswerInput(String token) {}
@@ -58,6 +61,7 @@ class ProfessionalInvitations {
     record InvitationPayload(School school, boolean accepted, List<PayloadError> errors) {}
 
     private final Invitations invitations;
+    private final nl.klaspoort.access.SchoolAccess access;
     private final Memberships memberships;
     private final People people;
     private final Roles roles;
@@ -69,7 +73,7 @@ class ProfessionalInvitations {
     private final JsonMapper json;
     private final nl.klaspoort.administration.Invitees invitees;
 
-    ProfessionalInvitations(nl.klaspoort.administration.Invitees invitees, Invitations invitations, Memberships memberships, People people, Roles roles,
+    ProfessionalInvitations(nl.klaspoort.administration.Invitees invitees, nl.klaspoort.access.SchoolAccess access, Invitations invitations, Memberships memberships, People people, Roles roles,
             Enrollments enrollments, Schools schools, AuditLog audit, MemberStateQueries states,
             ApplicationEventPublisher events, JsonMapper json) {
         this.invitations = invitations;
@@ -83,6 +87,7 @@ class ProfessionalInvitations {
         this.events = events;
         this.json = json;
         this.invitees = invitees;
+        this.access = access;
     }
 
     /**
@@ -111,16 +116,39 @@ class ProfessionalInvitations {
         return new Invited(ids, entries);
     }
 
-    /** Mails the invitation again with a new link (the old one stops working). */
-    void resend(Invitation invitation) {
-        Invitations.Issued issued = invitations.renew(invitation);
-        events.publishEvent(new ProfessionalInvited(issued.schoolId(), issued.id(), issued.userId(), issued.token(),
-                issued.expiresAt()));
-    }
+    record ActivationResendInput(String schoolId, String userId) {}
 
-    /** The school's pending rows with these ids (as the overview shows them). */
-    Map<Long, Invitation> pending(long schoolId, Collection<Long> ids) {
-        return invitations.byIds(schoolId, ids);
+    record ActivationResent(long schoolId, String userId, List<PayloadError> errors) implements
+            UserAdministrationService.MemberPayload {}
+
+    /**
+     * The admin sends a professional who has not signed in yet the mail again: a new activation link to a new
+     * professional, a new invitation link to an invited one (the answer is the same); earlier links stop working.
+     */
+    @Transactional
+    ActivationResent resendActivation(ActivationResendInput input) {
+        long schoolId = access.require(input.schoolId(), Role.ADMIN);
+        Long id = Bulk.parseId(input.userId());
+        Invitation invitation = id == null ? null : invitations.byIds(schoolId, List.of(id)).get(id);
+        if (invitation != null) {
+            Invitations.Issued issued = invitations.renew(invitation);
+            events.publishEvent(new ProfessionalInvited(issued.schoolId(), issued.id(), issued.userId(), issued.token(),
+                    issued.expiresAt()));
+            return new ActivationResent(schoolId, input.userId(), List.of());
+        }
+        Memberships.Member member = id == null ? null : memberships.lock(schoolId, List.of(id)).get(id);
+        if (member == null) {
+            return new ActivationResent(schoolId, null, List.of(PayloadError.of(CommonError.NOT_FOUND).item(input.userId())));
+        }
+        if (!member.professional()) {
+            return new ActivationResent(schoolId, null, List.of(PayloadError.of(AdministrationError.NOT_A_PROFESSIONAL).item(id)));
+        }
+        if (people.passwordHash(id).isPresent()) {
+            return new ActivationResent(schoolId, null, List.of(PayloadError.of(InvitationError.ALREADY_ACTIVE).item(id)));
+        }
+        // the account module issues a new activation link (closing the earlier ones) and mails it
+        events.publishEvent(new nl.klaspoort.administration.ProfessionalCreated(schoolId, id));
+        return new ActivationResent(schoolId, input.userId(), List.of());
     }
 
     /** GraphQL {@code Invitation}. */
