@@ -20,6 +20,7 @@ interface Session {
 
 const SessionContext = createContext<Session | undefined>(undefined);
 const SCHOOL_KEY = 'klaspoort.school';
+const RETURN_KEY = 'klaspoort.returnTo';
 
 /** Loads the signed-in user; sends anyone not signed in to the login page. */
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -28,7 +29,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (error instanceof NotSignedInError || (data && !data.me)) {
+      // a mailed link (its token in the fragment) opens again after signing in
+      if (window.location.hash) sessionStorage.setItem(RETURN_KEY, window.location.pathname + window.location.hash);
       window.location.assign('/login');
+    } else if (data?.me && sessionStorage.getItem(RETURN_KEY)) {
+      const back = sessionStorage.getItem(RETURN_KEY) ?? '/';
+      sessionStorage.removeItem(RETURN_KEY);
+      if (back !== window.location.pathname + window.location.hash) window.location.assign(back);
     }
   }, [data, error]);
 

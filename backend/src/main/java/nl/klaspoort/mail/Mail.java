@@ -22,6 +22,12 @@ public sealed interface Mail {
     /** B17: the password was changed or reset; {@code loginPage} offers the reset if it was not the user. */
     record PasswordChanged(String firstName, Instant changedAt, URI loginPage) implements Mail {}
 
+    /**
+     * Issue 10, item 9: a school added a professional who already has an account; they accept (or decline) through a
+     * single-use link. Their login stays the same.
+     */
+    record Invitation(String firstName, String schoolName, URI link, Instant expiresAt) implements Mail {}
+
     /** A new login address is confirmed through a single-use link, sent to that new address. */
     record EmailChange(String firstName, String newAddress, URI link, Instant expiresAt) implements Mail {}
 

@@ -160,7 +160,24 @@ class AuditActionsTest extends FreshSchoolTest {
         s.put("STUDENT_LOGIN_SCHOOL_ONLY_SET", () -> admin.documentName("login-rule").operationName("SchoolLoginRuleSet")
                 .variable("input", Map.of("schoolId", school.schoolId(), "studentsOnlyAtSchool", true)).execute()
                 .path("schoolLoginRuleSet.errors").entityList(Object.class).hasSize(0));
+        s.put("INVITATION_ACCEPT", () -> answerInvitation("invitationAccept"));
+        s.put("INVITATION_DECLINE", () -> answerInvitation("invitationDecline"));
         return s;
+    }
+
+    /** Issue 10, item 9: another school's supervisor is added here, and answers the mailed invitation. */
+    private void answerInvitation(String mutation) {
+        var other = fixture.school().withSupervisors(1).create();
+        String email = fixture.email(other.supervisorA());
+        ok(run(admin, "admin-professional-create", Map.of("schoolId", school.schoolId(), "firstName", "Ivo",
+                "lastName", "Uitgenodigd", "email", email, "roles", List.of("SUPERVISOR"), "productIds", List.of())),
+                "professionalCreate");
+        String link = TestMail.catcher().awaitMail(klaspoort.peers.mail.MailCatcher.to(email), java.time.Duration.ofSeconds(20))
+                .links().getFirst();
+        Sessions.tester(port, email).document("mutation($input: InvitationAnswerInput!) { " + mutation
+                        + "(input: $input) { errors { code } } }")
+                .variable("input", Map.of("token", link.substring(link.indexOf('#') + 1))).execute()
+                .path(mutation + ".errors").entityList(Object.class).hasSize(0);
     }
 
     /** 'Nu synchroniseren' and apply the run, as the school's admin. */

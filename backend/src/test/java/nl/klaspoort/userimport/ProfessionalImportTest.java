@@ -52,8 +52,9 @@ class ProfessionalImportTest extends ImportTestBase {
         confirmed.path("spreadsheetImportConfirm.errors").entityList(Object.class).hasSize(0);
         confirmed.path("spreadsheetImportConfirm.created").entity(Integer.class).isEqualTo(4);
         confirmed.path("spreadsheetImportConfirm.logins").entityList(Object.class).hasSize(0);
-        // 15: the 14 of the import, and one for the activation mails' outbox (their ProfessionalCreated publications)
-        assertThat(SqlStatementCounter.count()).as("confirming 4 professionals").isLessThanOrEqualTo(15);
+        // 16: the 14 of the import, one for the activation mails' outbox (their ProfessionalCreated publications) and
+        // one to find the addresses of people of other schools, who are invited instead (issue 10, item 9)
+        assertThat(SqlStatementCounter.count()).as("confirming 4 professionals").isLessThanOrEqualTo(16);
 
         // the admin works at once; supervisors wait in the archive for products and students (manual 4.4.1.2)
         assertThat(members("users")).contains("Ilse de Boer:false:[ADMIN]");
@@ -89,5 +90,43 @@ class ProfessionalImportTest extends ImportTestBase {
         confirm(id).path("spreadsheetImportConfirm.errors[0].code").entity(String.class).isEqualTo("IMPORT_HAS_PROBLEMS");
         assertThat(fixture.state(school.id())).isEqualTo(before);
         assertThat(problems(rowOf(id, 3))).containsExactly("email:EMAIL_TAKEN");
+    }
+
+    @Test
+    void anAddressOfSomeoneOfAnotherSchoolIsAGoodRowAndBecomesAnInvitation() {
+        String tag = school.schoolId();
+        var other = fixture.school().withAdmin().withSupervisors(1).create();
+        String known = fixture.email(other.supervisorA());
+        String id = upload("PROFESSIONALS",
+                row("Nieuw", null, "Mens", "Begeleider", "nieuw." + tag + "@school.nl"),
+                row("Ingrid", null, "Bekend", "Beheerder en begeleider", known.toUpperCase()));
+        // the review does not tell that the address is in use elsewhere
+        assertThat(problems(rowOf(id, 3))).isEmpty();
+        assertThat(counts(importOf(id))).containsEntry("good", 2).containsEntry("withProblems", 0);
+
+        GraphQlTester.Response confirmed = confirm(id);
+        confirmed.path("spreadsheetImportConfirm.errors").entityList(Object.class).hasSize(0);
+        confirmed.path("spreadsheetImportConfirm.created").entity(Integer.class).isEqualTo(2);
+        // both wait in the archive as supervisors, the invited one under the names in the sheet
+        assertThat(members("archive")).contains("Nieuw Mens:true:[SUPERVISOR]", "Ingrid Bekend:true:[ADMIN, SUPERVISOR]");
+        assertThat(members("archive").toString()).doesNotContain("Bea");
+        assertThat(events.of(ProfessionalCreated.class)).filteredOn(e -> e.schoolId() == school.id())
+                .extracting(ProfessionalCreated::professionalId).doesNotContain(other.supervisorA());
+        List<Map<String, Object>> logged = admin.documentName("admin-audit-changes").variable("schoolId", school.schoolId())
+                .variable("first", 100).variable("filter", Map.of("action", "PROFESSIONALS_IMPORT")).execute()
+                .path("school.auditEvents.edges[*].node").entity(LIST).get();
+        assertThat(logged).extracting(e -> e.get("targetName")).containsExactlyInAnyOrder("Nieuw Mens", "Ingrid Bekend");
+
+        // the person is mailed the invitation and, accepting, becomes a member here with the roles of the sheet
+        var mail = nl.klaspoort.support.TestMail.catcher().awaitMail(klaspoort.peers.mail.MailCatcher.to(known),
+                java.time.Duration.ofSeconds(20));
+        assertThat(mail.subject()).isEqualTo(school.name() + " wil u toevoegen in Klaspoort");
+        String link = mail.links().getFirst();
+        nl.klaspoort.support.Sessions.tester(port, known)
+                .document("mutation($input: InvitationAnswerInput!) { invitationAccept(input: $input) { errors { code } } }")
+                .variable("input", Map.of("token", link.substring(link.indexOf('#') + 1))).execute()
+                .path("invitationAccept.errors").entityList(Object.class).hasSize(0);
+        assertThat(members("archive")).contains("Bea Begeleider:true:[ADMIN, SUPERVISOR]")
+                .doesNotContain("Ingrid Bekend:true:[ADMIN, SUPERVISOR]");
     }
 }

@@ -30,6 +30,14 @@ class PublicLinks {
         return URI.create(base + CONFIRM_EMAIL_PAGE + "#" + token);
     }
 
+    /** The SPA page where the invited person accepts or declines with the token in the fragment (issue 10, item 9). */
+    static final String INVITATION_PAGE = "/uitnodiging";
+
+    /** The page to answer an invitation with this token (the signed-in person answers there). */
+    URI invitation(String token) {
+        return URI.create(base + INVITATION_PAGE + "#" + token);
+    }
+
     /** The login page. */
     URI login() {
         return URI.create(base + "/login");

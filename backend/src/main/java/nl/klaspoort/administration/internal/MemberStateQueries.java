@@ -53,4 +53,26 @@ class MemberStateQueries {
         return states;
     }
 
+    /**
+     * The state a pending invitation (issue 10, item 9) holds for the school, in the same form as {@link #snapshot}
+     * of a new professional: the school's log does not tell an invitation from a new person. One statement.
+     */
+    Map<Long, String> invitationSnapshot(long schoolId, Collection<Long> invitationIds) {
+        Map<Long, String> states = new HashMap<>();
+        if (invitationIds.isEmpty()) {
+            return states;
+        }
+        jdbc.sql("""
+                        select i.id, jsonb_build_object('kind', 'PROFESSIONAL', 'archived', i.archived, 'gradeYear', null,
+                                 'roles', to_jsonb(i.roles), 'products', to_jsonb(i.product_ids),
+                                 'enrollments', '[]'::jsonb)::text as state
+                          from school_invitation i
+                         where i.school_id = :school and i.id = any(:ids)
+                        """)
+                .param("school", schoolId)
+                .param("ids", invitationIds.toArray(Long[]::new))
+                .query((rs, n) -> states.put(rs.getLong("id"), rs.getString("state")))
+                .list();
+        return states;
+    }
 }

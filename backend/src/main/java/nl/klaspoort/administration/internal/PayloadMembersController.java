@@ -39,6 +39,12 @@ class PayloadMembersController {
         return members(payloads);
     }
 
+    @BatchMapping(typeName = "ProfessionalActivationResendPayload", field = "user")
+    Map<ProfessionalInvitations.ActivationResent, SchoolUser> activationResent(
+            List<ProfessionalInvitations.ActivationResent> payloads) {
+        return members(payloads);
+    }
+
     @BatchMapping(typeName = "StudentCredentialsResetPayload", field = "user")
     Map<CredentialsReset, SchoolUser> credentialsReset(List<CredentialsReset> payloads) {
         return members(payloads);

@@ -45,6 +45,13 @@ class SchoolUserQueries {
                      u.search_last as k_last, u.search_first as k_first, u.search_text as haystack
                 from school_member m join app_user u on u.id = m.user_id
                where m.school_id = :school
+              union all
+              -- issue 10, item 9: a person of another school invited here shows as the admin typed them until they
+              -- accept, under the invitation's id (from the users' numbering), like a new professional
+              select i.id, 'PROFESSIONAL', null, case when i.archived then i.created_at end, i.roles::varchar[], cardinality(i.roles) > 0,
+                     i.search_last, i.search_first, i.search_text
+                from school_invitation i
+               where i.school_id = :school
             )
             """;
 
@@ -57,7 +64,9 @@ class SchoolUserQueries {
             (exists (select 1 from enrollment e
                       where e.school_id = :school and e.student_id = member.id and e.product_id = :product)
              or exists (select 1 from product_assignment a
-                      where a.school_id = :school and a.supervisor_id = member.id and a.product_id = :product))""";
+                      where a.school_id = :school and a.supervisor_id = member.id and a.product_id = :product)
+             or exists (select 1 from school_invitation i
+                      where i.school_id = :school and i.id = member.id and :product = any(i.product_ids)))""";
     static final String FOLLOWED_BY = """
             exists (select 1 from enrollment e join enrollment_supervisor es on es.enrollment_id = e.id
                      where e.school_id = :school and e.student_id = member.id and es.supervisor_id = :supervisor)""";
@@ -102,8 +111,15 @@ class SchoolUserQueries {
                 .params(where.params()).param("school", schoolId).query(Integer.class).single();
     }
 
+    /**
+     * The ids of the members matching {@code where}, for "select all" and the bulk actions that follow: a pending
+     * invitation (issue 10, item 9) is left out, as no bulk action applies to it until the person accepts.
+     */
     List<Long> ids(long schoolId, Where where, int limit) {
-        return jdbc.sql(MEMBERS + "select id from member where " + where.sql() + " order by k_last, k_first, id limit :limit")
+        return jdbc.sql(MEMBERS + "select id from member where (" + where.sql() + ")" + """
+
+                           and not exists (select 1 from school_invitation i where i.school_id = :school and i.id = member.id)
+                         order by k_last, k_first, id limit :limit""")
                 .params(where.params()).param("school", schoolId).param("limit", limit).query(Long.class).list();
     }
 
@@ -141,7 +157,10 @@ class SchoolUserQueries {
 
                                 union
                                 select school_id, supervisor_id, product_id from product_assignment
-                                 where school_id in (:schools) and supervisor_id in (:users)) x
+                                 where school_id in (:schools) and supervisor_id in (:users)
+                                union
+                                select school_id, id, unnest(product_ids) from school_invitation
+                                 where school_id in (:schools) and id in (:users)) x
                           join product p on p.id = x.product_id
                          order by p.name, p.id
                         """)

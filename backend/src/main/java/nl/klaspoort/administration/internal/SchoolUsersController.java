@@ -36,12 +36,15 @@ class SchoolUsersController {
     private final SchoolUserQueries queries;
     private final People people;
     private final Enrollments enrollments;
+    private final nl.klaspoort.membership.Invitations invitations;
 
-    SchoolUsersController(SchoolUsers users, SchoolUserQueries queries, People people, Enrollments enrollments) {
+    SchoolUsersController(SchoolUsers users, SchoolUserQueries queries, People people, Enrollments enrollments,
+            nl.klaspoort.membership.Invitations invitations) {
         this.users = users;
         this.queries = queries;
         this.people = people;
         this.enrollments = enrollments;
+        this.invitations = invitations;
     }
 
     @SchemaMapping(typeName = "School", field = "users")
@@ -79,7 +82,11 @@ class SchoolUsersController {
 
     @BatchMapping(typeName = "SchoolUser", field = "user")
     Map<SchoolUser, Person> user(List<SchoolUser> batch) {
-        Map<Long, Person> byId = people.byIds(batch.stream().map(SchoolUser::id).distinct().toList());
+        Map<Long, Person> byId = new java.util.HashMap<>(people.byIds(batch.stream().map(SchoolUser::id).distinct().toList()));
+        // a pending invitation (issue 10, item 9) reads as the names and address the school's admin typed
+        invitations.byIds(batch.stream().map(SchoolUser::id).filter(id -> !byId.containsKey(id)).distinct().toList())
+                .values().forEach(i -> byId.put(i.id(), new Professional(i.id(), i.firstName(), i.namePrefix(),
+                        i.lastName(), i.email(), i.function())));
         return batch.stream().distinct().collect(Collectors.toMap(Function.identity(), member -> byId.get(member.id())));
     }
 

@@ -91,10 +91,12 @@ class UserAdministrationService {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final UserSessions sessions;
+    private final ProfessionalInvitations invitations;
 
     UserAdministrationService(SchoolAccess access, Memberships memberships, People people, Roles roles,
             Enrollments enrollments, Products products, LinkRules rules, AuditLog audit, MemberStateQueries states,
-            PasswordEncoder passwords, JsonMapper json, ApplicationEventPublisher events, UserSessions sessions) {
+            PasswordEncoder passwords, JsonMapper json, ApplicationEventPublisher events, UserSessions sessions,
+            ProfessionalInvitations invitations) {
         this.access = access;
         this.memberships = memberships;
         this.people = people;
@@ -108,6 +110,7 @@ class UserAdministrationService {
         this.json = json;
         this.events = events;
         this.sessions = sessions;
+        this.invitations = invitations;
     }
 
     @Transactional
@@ -219,10 +222,14 @@ class UserAdministrationService {
         String email = ProfileRules.normalEmail(input.email());
         ProfileRules.checkName(first, prefix, last, errors);
         ProfileRules.checkFunction(ProfileRules.clean(input.function()), errors);
+        Professional invitee = null; // issue 10, item 9: someone of another school is invited, with the same answer
         if (!ProfileRules.validEmail(email)) {
             errors.add(PayloadError.of(AdministrationError.INVALID_EMAIL).field("email"));
         } else if (people.emailTaken(email, -1)) {
-            errors.add(PayloadError.of(AdministrationError.EMAIL_TAKEN).field("email"));
+            invitee = invitations.invitable(schoolId, email).orElse(null);
+            if (invitee == null) {
+                errors.add(PayloadError.of(AdministrationError.EMAIL_TAKEN).field("email"));
+            }
         }
         Set<String> roleNames = new LinkedHashSet<>(input.roles() == null ? List.of() : input.roles());
         if (roleNames.isEmpty()) {
@@ -246,6 +253,13 @@ class UserAdministrationService {
         }
         if (!errors.isEmpty()) {
             return new ProfessionalCreated(schoolId, null, false, null, errors);
+        }
+        if (invitee != null) {
+            var invited = invitations.invite(schoolId, List.of(new nl.klaspoort.membership.Invitations.NewInvitation(
+                    invitee.id(), first, prefix, last, email, ProfileRules.clean(input.function()),
+                    List.copyOf(roleNames), List.copyOf(productIds), false)));
+            UUID batch = audit.record(schoolId, AdministrationAction.PROFESSIONAL_CREATE, invited.entries());
+            return new ProfessionalCreated(schoolId, Long.toString(invited.ids().getFirst()), true, batch.toString(), List.of());
         }
         long id = people.createProfessional(new NewProfessional(first, prefix, last, email,
                 ProfileRules.clean(input.function()), null));

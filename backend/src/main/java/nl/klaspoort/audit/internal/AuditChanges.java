@@ -103,6 +103,7 @@ class AuditChanges {
                     .collect(Collectors.joining(", "));
             case "connectionType" -> text("auditchange.connectionType." + value.asString(), Map.of(), locale);
             case "login" -> text("auditchange.login." + value.asString(), Map.of(), locale);
+            case "membership" -> text("auditchange.membership." + value.asString(), Map.of(), locale);
             case "products" -> values(value).stream().map(id -> names.product(Long.parseLong(id))).sorted()
                     .collect(Collectors.joining(", "));
             case "enrollments" -> StreamSupport.stream(value.spliterator(), false)

@@ -35,6 +35,13 @@ class TemplateRenderer implements MailTemplates {
                     p(t.get("mail.linkOnce", "expires", m.expiresAt())),
                     p(t.get("mail.passwordRule")),
                     p(t.get("mail.activation.expired")));
+            case Mail.Invitation m -> document(t, t.get("mail.invitation.subject", "school", m.schoolName()),
+                    t.get("mail.invitation.preview", "school", m.schoolName()), m.firstName(),
+                    p(t.get("mail.invitation.intro", "school", m.schoolName())),
+                    new Button(t.get("mail.invitation.action"), m.link()),
+                    p(t.get("mail.linkOnce", "expires", m.expiresAt())),
+                    p(t.get("mail.invitation.decline")),
+                    p(t.get("mail.invitation.notYou")));
             case Mail.PasswordReset m -> document(t, t.get("mail.passwordReset.subject"),
                     t.get("mail.passwordReset.preview"), m.firstName(),
                     p(t.get("mail.passwordReset.intro")),

@@ -31,16 +31,19 @@ class ImportReviews {
 
     private final Spreadsheets spreadsheets;
     private final People people;
+    private final nl.klaspoort.administration.Invitees invitees;
 
-    ImportReviews(Spreadsheets spreadsheets, People people) {
+    ImportReviews(Spreadsheets spreadsheets, People people, nl.klaspoort.administration.Invitees invitees) {
         this.spreadsheets = spreadsheets;
         this.people = people;
+        this.invitees = invitees;
     }
 
     /** The rows checked, with the database lookups unless the import is confirmed. */
     ImportReview<?> check(ImportRecord record, List<SheetRow> rows) {
         AccountLookups lookups = record.confirmed() ? AccountLookups.NONE
-                : new AccountLookups(people::emailsInUse, names -> people.usernamesInUse(record.schoolId(), names));
+                : new AccountLookups(emails -> invitees.taken(record.schoolId(), emails),
+                        names -> people.usernamesInUse(record.schoolId(), names));
         return record.kind() == SheetKind.PROFESSIONALS ? spreadsheets.checkProfessionals(rows, lookups)
                 : spreadsheets.checkStudents(rows, lookups);
     }

@@ -18,9 +18,11 @@ import java.util.function.Consumer;
 import nl.klaspoort.access.Role;
 import nl.klaspoort.access.Roles;
 import nl.klaspoort.access.SchoolAccess;
+import nl.klaspoort.administration.Invitees;
 import nl.klaspoort.administration.ProfessionalCreated;
 import nl.klaspoort.audit.AuditLog;
 import nl.klaspoort.audit.AuditTarget;
+import nl.klaspoort.membership.Invitations;
 import nl.klaspoort.membership.Memberships;
 import nl.klaspoort.people.People;
 import nl.klaspoort.people.People.NewProfessional;
@@ -113,12 +115,13 @@ class UserImports {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Duration retention;
+    private final Invitees invitees;
 
     UserImports(SchoolAccess access, Spreadsheets spreadsheets, UserImportStore store, UserImportQueries queries,
             ImportReviews reviews, StudentCredentials credentials, PasswordHashing hashing, People people,
             Memberships memberships, Roles roles, AuditLog audit, ApplicationEventPublisher events, JsonMapper json,
             Clock clock, TransactionTemplate transaction,
-            @Value("${klaspoort.imports.retention:PT24H}") Duration retention) {
+            @Value("${klaspoort.imports.retention:PT24H}") Duration retention, Invitees invitees) {
         this.access = access;
         this.spreadsheets = spreadsheets;
         this.store = store;
@@ -135,6 +138,7 @@ class UserImports {
         this.clock = clock;
         this.transaction = transaction;
         this.retention = retention;
+        this.invitees = invitees;
     }
 
     /**
@@ -260,28 +264,47 @@ class UserImports {
         UUID batch;
         if (record.kind() == SheetKind.PROFESSIONALS) {
             List<ProfessionalRow> values = review.rows().stream().map(r -> (ProfessionalRow) r.value()).toList();
-            ids = people.createProfessionals(values.stream().map(v -> new NewProfessional(v.firstName(), v.namePrefix(),
-                    v.lastName(), v.email(), null, null)).toList());
-            memberships.join(schoolId, ids);
+            // issue 10, item 9: the address of someone of another school becomes an invitation, logged alike
+            Map<String, Long> invitable = invitees.invitable(schoolId, values.stream().map(ProfessionalRow::email).toList());
+            java.util.Iterator<Long> created = people.createProfessionals(values.stream()
+                    .filter(v -> !invitable.containsKey(v.email())).map(v -> new NewProfessional(v.firstName(),
+                            v.namePrefix(), v.lastName(), v.email(), null, null)).toList()).iterator();
+            java.util.Iterator<Long> invited = invitees.invite(schoolId, values.stream()
+                    .filter(v -> invitable.containsKey(v.email())).map(v -> new Invitations.NewInvitation(
+                            invitable.get(v.email()), v.firstName(), v.namePrefix(), v.lastName(), v.email(), null,
+                            v.roles().stream().sorted().map(Enum::name).toList(), List.of(),
+                            v.roles().contains(SheetRole.SUPERVISOR))).toList()).iterator();
+            ids = new ArrayList<>();
+            List<Long> fresh = new ArrayList<>();
             List<Long> admins = new ArrayList<>();
             List<Long> supervisors = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                Set<SheetRole> sheetRoles = values.get(i).roles();
-                if (sheetRoles.contains(SheetRole.ADMIN)) {
-                    admins.add(ids.get(i));
+            for (ProfessionalRow v : values) {
+                boolean invitation = invitable.containsKey(v.email());
+                long user = invitation ? invited.next() : created.next();
+                ids.add(user);
+                Set<SheetRole> sheetRoles = v.roles();
+                if (!invitation) {
+                    fresh.add(user);
+                    if (sheetRoles.contains(SheetRole.ADMIN)) {
+                        admins.add(user);
+                    }
+                    if (sheetRoles.contains(SheetRole.SUPERVISOR)) {
+                        supervisors.add(user);
+                    }
                 }
-                if (sheetRoles.contains(SheetRole.SUPERVISOR)) {
-                    supervisors.add(ids.get(i));
-                }
-                entries.add(new AuditLog.Entry(AuditTarget.user(ids.get(i)), null, state("PROFESSIONAL",
+                // a pending invitation reads as the names typed in the sheet
+                AuditTarget target = invitation ? new AuditTarget(AuditTarget.Type.USER, user,
+                        Person.displayName(v.firstName(), v.namePrefix(), v.lastName())) : AuditTarget.user(user);
+                entries.add(new AuditLog.Entry(target, null, state("PROFESSIONAL",
                         sheetRoles.contains(SheetRole.SUPERVISOR), null, sheetRoles.stream().sorted().map(Enum::name).toList())));
             }
+            memberships.join(schoolId, fresh);
             roles.grant(schoolId, admins, List.of(Role.ADMIN));
             roles.grant(schoolId, supervisors, List.of(Role.SUPERVISOR));
             // manual 4.4.1.2: created supervisors wait in the archive until they get a product and students
             memberships.setArchived(schoolId, supervisors, true);
             batch = audit.record(schoolId, ImportAction.PROFESSIONALS_IMPORT, entries);
-            ids.forEach(professional -> events.publishEvent(new ProfessionalCreated(schoolId, professional)));
+            fresh.forEach(professional -> events.publishEvent(new ProfessionalCreated(schoolId, professional)));
         } else {
             Map<Integer, String> hashes = new LinkedHashMap<>();
             rows.forEach(row -> hashes.put(row.rowNumber(), row.passwordHash()));
