@@ -66,6 +66,28 @@ public final class Sessions {
         }
     }
 
+    /**
+     * One sign-in attempt of a browser at {@code ip} (as a TLS proxy on loopback reports it in X-Forwarded-For): fetches
+     * the CSRF cookie, then posts the login form; the response, whatever its status (200, 401, 429).
+     */
+    public static HttpResponse<String> attempt(int port, String ip, String username, String password) {
+        try {
+            CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+            HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+            URI base = URI.create("http://localhost:" + port);
+            http.send(HttpRequest.newBuilder(base.resolve("/login")).header("X-Forwarded-For", ip).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return http.send(HttpRequest.newBuilder(base.resolve("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-XSRF-TOKEN", cookie(cookies, "XSRF-TOKEN")).header("X-Forwarded-For", ip)
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static HttpGraphQlTester tester(int port, String username) {
         return tester(port, login(port, username, username.contains("@") ? PROFESSIONAL_PASSWORD : STUDENT_PASSWORD));
     }
