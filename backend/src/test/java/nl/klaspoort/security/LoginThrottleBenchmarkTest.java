@@ -5,18 +5,13 @@ import static nl.klaspoort.support.BenchReport.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.TimeMeter;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 import nl.klaspoort.security.internal.KeyedBuckets;
 import nl.klaspoort.support.ApplicationTest;
+import nl.klaspoort.support.Sessions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,12 +41,7 @@ class LoginThrottleBenchmarkTest extends ApplicationTest {
         KeyedBuckets accounts = new KeyedBuckets(login.accountAttempts(), login.accountRefill(), 100_000, TimeMeter.SYSTEM_MILLISECONDS);
         KeyedBuckets addresses = new KeyedBuckets(login.ipAttempts(), login.ipRefill(), 100_000, TimeMeter.SYSTEM_MILLISECONDS);
 
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-        URI base = URI.create("http://localhost:" + port);
-        http.send(HttpRequest.newBuilder(base.resolve("/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
-        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElseThrow();
+        Sessions.LoginForm form = new Sessions.LoginForm(port, "198.19.255.1");
 
         int warmUp = 50;
         double[] whole = new double[ATTEMPTS], shared = new double[ATTEMPTS], memory = new double[ATTEMPTS];
@@ -61,11 +51,7 @@ class LoginThrottleBenchmarkTest extends ApplicationTest {
             String account = "bench." + run + "." + i + "@example.org";
 
             long start = System.nanoTime();
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-                    .header("X-Forwarded-For", ip)
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + account + "&password=Raden123")).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> response = form.post(ip, account, "Raden123");
             long httpNanos = System.nanoTime() - start;
             assertThat(response.statusCode()).isEqualTo(401);
 

@@ -2,8 +2,6 @@ package nl.klaspoort.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.google.gson.JsonObject;
-import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -214,23 +212,13 @@ class AccountIT extends BrowserJourney {
         userMenu("Fleur Jansen", "Mijn profiel");
         Ui.fill(page, "Nieuw e-mailadres", newEmail);
         Ui.fill(page, "Uw wachtwoord", password);
-        CDPSession cdp = context.newCDPSession(page);
-        cdp.send("Network.enable");
-        JsonObject slow = new JsonObject();
-        slow.addProperty("offline", false);
-        slow.addProperty("latency", 1500);
-        slow.addProperty("downloadThroughput", 50_000);
-        slow.addProperty("uploadThroughput", 50_000);
-        cdp.send("Network.emulateNetworkConditions", slow);
+        slowConnection(1500);
         Ui.button(page, "Bevestigingsmail sturen").click();
         assertThat(Ui.button(page, "Bezig…")).isDisabled();
         Locator pending = section.getByRole(AriaRole.STATUS);
         assertThat(pending).containsText("We hebben een bevestigingsmail gestuurd naar " + newEmail + ".",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
-        slow.addProperty("latency", 0);
-        slow.addProperty("downloadThroughput", -1);
-        slow.addProperty("uploadThroughput", -1);
-        cdp.send("Network.emulateNetworkConditions", slow);
+        normalConnection();
         assertThat(pending).containsText("Daarna logt u in met " + newEmail + ". Tot dan blijft " + email + " uw inlognaam.");
         assertThat(pending).containsText("Zodra de wijziging is bevestigd, krijgt " + email + " daarvan bericht");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Bevestig uw nieuwe e-mailadres"))).isFocused();
@@ -265,11 +253,7 @@ class AccountIT extends BrowserJourney {
     void ownEmailChangeInEnglish() {
         String password = "Begin2026wachtwoord";
         String email = signedInColleague("english.", password);
-        page.navigate("/login");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
-        page.getByLabel("E-mail address or username").fill(email);
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        loginInEnglish(email, password);
         assertThat(page.locator("#dashboard-title")).isVisible();
 
         userMenu("Fleur Jansen", "My profile");
