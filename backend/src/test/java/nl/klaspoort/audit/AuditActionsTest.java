@@ -119,6 +119,13 @@ class AuditActionsTest extends FreshSchoolTest {
             admin.documentName("basispoort").operationName("RosterRunApply").variable("input", Map.of("runId", runId))
                     .execute().path("rosterRunApply.run.status").entity(String.class).isEqualTo("APPLIED");
         });
+        s.put("BASISPOORT_PUPILS_LINK", this::linkToBasispoort);
+        s.put("BASISPOORT_PUPILS_UNLINK", () -> {
+            long pupil = linkToBasispoort();
+            admin.documentName("identity").operationName("BasispoortPupilsUnlink").variable("input", Map.of(
+                            "schoolId", school.schoolId(), "localPupilIds", List.of(Long.toString(pupil)))).execute()
+                    .path("basispoortPupilsUnlink.changed").entity(Integer.class).isEqualTo(1);
+        });
         s.put("STUDENTS_IMPORT", () -> importAndConfirm("STUDENTS", new Object[] {"Ivo", null, "Import", 3, "3A"}));
         s.put("PROFESSIONALS_IMPORT", () -> importAndConfirm("PROFESSIONALS",
                 new Object[] {"Pim", null, "Import", "Begeleider", "pim." + school.id() + "@test.klaspoort.nl"}));
@@ -163,6 +170,18 @@ class AuditActionsTest extends FreshSchoolTest {
                 .path("basispoortSyncStart.run.id").entity(String.class).get();
         admin.documentName("basispoort").operationName("RosterRunApply").variable("input", Map.of("runId", runId))
                 .execute().path("rosterRunApply.run.status").entity(String.class).isEqualTo("APPLIED");
+    }
+
+    /** BP2: a pupil of the school linked by hand to a pupil of its institution in Basispoort; the pupil's id. */
+    private long linkToBasispoort() {
+        basispoort();
+        connections.activateKnown(school.id(), institution);
+        long pupil = fixture.student(school, 5);
+        long basispoortPupil = TestBasispoort.world().pupils(institution).getFirst().id();
+        admin.documentName("identity").operationName("BasispoortPupilsLink").variable("input", Map.of("schoolId", school.schoolId(),
+                        "pairs", List.of(Map.of("localPupilId", Long.toString(pupil), "basispoortPupilId", Long.toString(basispoortPupil)))))
+                .execute().path("basispoortPupilsLink.changed").entity(Integer.class).isEqualTo(1);
+        return pupil;
     }
 
     /** A spreadsheet import of one row, uploaded as a file and confirmed. */
@@ -226,6 +245,10 @@ class AuditActionsTest extends FreshSchoolTest {
         words.put("BASISPOORT_SCHOOL_ACTIVATE", changes -> assertThat(changes).singleElement()
                 .satisfies(c -> assertThat(c).containsEntry("label", "Basispoort-nummer").containsEntry("before", null)));
         words.put("BASISPOORT_SYNC", changes -> assertThat(changes).contains(change("archived", "Status", null, "Actief")));
+        words.put("BASISPOORT_PUPILS_LINK", changes -> assertThat(changes).singleElement().satisfies(c -> assertThat(c)
+                .containsEntry("label", "Basispoort-nummer").containsEntry("before", null).doesNotContainEntry("after", null)));
+        words.put("BASISPOORT_PUPILS_UNLINK", changes -> assertThat(changes).anySatisfy(c -> assertThat(c)
+                .containsEntry("label", "Basispoort-nummer").containsEntry("after", null).doesNotContainEntry("before", null)));
         words.put("CONTRACT_END", changes -> assertThat(changes).extracting(c -> c.get("label")).contains("Einddatum", "Verlengingsdatum"));
         words.put("LICENCE_END", changes -> assertThat(changes).singleElement().satisfies(c -> assertThat(c)
                 .containsEntry("label", "Einde licentie").containsEntry("before", null)

@@ -12,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.graphql.support.DocumentSource;
 import org.springframework.graphql.support.ResourceDocumentSource;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -122,10 +126,23 @@ public final class Sessions {
 
     /**
      * Test documents: the tests' own ({@code graphql-test/}) and the SPA's operations exactly as it sends them
-     * ({@code frontend/graphql/}, by path, so a change there is tested here).
+     * ({@code frontend/graphql/}, by path, so a change there is tested here). An SPA document that spreads the shared
+     * {@code PayloadError} fragment gets it from {@code errors.graphql}, as the SPA's code generator gives it.
      */
-    private static final ResourceDocumentSource DOCUMENTS = new ResourceDocumentSource(
+    private static final ResourceDocumentSource FILES = new ResourceDocumentSource(
             List.of(new ClassPathResource("graphql-test/"), new FileSystemResource("../frontend/graphql/")), List.of(".graphql"));
+    private static final DocumentSource DOCUMENTS = name -> FILES.getDocument(name).flatMap(document ->
+            document.contains("...PayloadError") && !document.contains("fragment PayloadError")
+                    ? FILES.getDocument("errors").map(errors -> document + "\n" + errors)
+                    : reactor.core.publisher.Mono.just(document));
+
+    /** A graphql-ws connection in the session, with the same documents as {@link #tester(int, Session)}. */
+    public static WebSocketGraphQlTester socket(int port, Session session) {
+        return WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
+                .headers(h -> h.add(HttpHeaders.COOKIE, session.cookieHeader()))
+                .documentSource(DOCUMENTS)
+                .build();
+    }
 
     /** A client of the GraphQL endpoint; answers may take a while on a machine shared with other builds. */
     public static WebTestClient anonymousClient(int port) {

@@ -507,6 +507,8 @@ class AdministrationIT extends BrowserJourney {
         openOverview();
         Ui.button(page, "Gebruikers aanmaken").click();
         Ui.button(page, "Volgende").click();
+        // step 2 is there before its "Volgende" is pressed (a second click could land on step 1's button)
+        assertThat(field("vaadin-text-field", "Voornaam")).isVisible();
         Ui.button(page, "Volgende").click();
         assertThat(page.getByText("Stap 2B: controleer de gegevens")).hasCount(0);
         assertThat(field("vaadin-text-field", "Voornaam")).hasAttribute("invalid", "");

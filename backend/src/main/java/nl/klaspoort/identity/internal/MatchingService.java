@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.klaspoort.access.Role;
 import nl.klaspoort.access.SchoolAccess;
+import nl.klaspoort.audit.AuditAction;
+import nl.klaspoort.audit.AuditLog;
+import nl.klaspoort.audit.AuditTarget;
 import nl.klaspoort.basispoort.BasispoortClient;
 import nl.klaspoort.basispoort.BasispoortConnections;
 import nl.klaspoort.basispoort.BasispoortData;
@@ -33,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the school's pupils (not archived) without a link, in the middle the school's Basispoort pupils (read from Basispoort
  * now) that no such pupil is linked to yet — also those the sync put in the archive as new accounts, whose link moves
  * to the existing pupil when linked — and on the right the linked pairs. X1 proposes pairs ({@link PupilMatcher}).
- * ADMIN of the school only; links are written through {@link BasispoortLinks}, all or nothing.
+ * ADMIN of the school only; links are written through {@link BasispoortLinks}, all or nothing, and each linked or
+ * unlinked pupil is an event in the school's Logboek.
  */
 @Service
 class MatchingService {
@@ -45,6 +49,9 @@ class MatchingService {
     enum MatchingError implements ErrorCode {
         NOT_CONNECTED, BASISPOORT_UNAVAILABLE, NOT_A_LOCAL_PUPIL, ALREADY_LINKED, NOT_A_BASISPOORT_PUPIL, PUPIL_TWICE
     }
+
+    /** The Logboek's actions of this screen ({@code extend enum AuditAction} in {@code identity.graphqls}). */
+    enum MatchingAction implements AuditAction { BASISPOORT_PUPILS_LINK, BASISPOORT_PUPILS_UNLINK }
 
     /** A pupil in a column: Klaspoort's user id or Basispoort's pupil id. */
     record MatchPupil(long id, String name, String gradeYear, String group) {}
@@ -75,15 +82,17 @@ class MatchingService {
     private final BasispoortClient basispoort;
     private final BasispoortLinks links;
     private final IdentityQueries queries;
+    private final AuditLog audit;
     private final Clock clock;
 
     MatchingService(SchoolAccess access, BasispoortConnections connections, BasispoortClient basispoort,
-            BasispoortLinks links, IdentityQueries queries, Clock clock) {
+            BasispoortLinks links, IdentityQueries queries, AuditLog audit, Clock clock) {
         this.access = access;
         this.connections = connections;
         this.basispoort = basispoort;
         this.links = links;
         this.queries = queries;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -169,6 +178,8 @@ class MatchingService {
             return new BasispoortLinks.Link(schoolId, pair.localPupilId(), BasispoortLinks.Kind.STUDENT, p.id(), p.eckId(),
                     p.lasKey(), Map.of(), clock.instant(), null);
         }).toList());
+        audit.record(schoolId, MatchingAction.BASISPOORT_PUPILS_LINK, pairs.stream()
+                .map(pair -> linkEvent(pair.localPupilId(), null, pair.basispoortPupilId())).toList());
         return new LinkPayload(pairs.size(), List.of());
     }
 
@@ -186,7 +197,18 @@ class MatchingService {
             return new LinkPayload(0, errors);
         }
         links.remove(schoolId, localPupilIds);
+        audit.record(schoolId, MatchingAction.BASISPOORT_PUPILS_UNLINK, localPupilIds.stream().distinct()
+                .map(id -> linkEvent(id, pupils.get(id).basispoortId(), null)).toList());
         return new LinkPayload(localPupilIds.size(), List.of());
+    }
+
+    /** A pupil's Basispoort id before and after, as the Logboek shows it ("Basispoort-nummer"). */
+    private static AuditLog.Entry linkEvent(long pupil, Long before, Long after) {
+        return new AuditLog.Entry(AuditTarget.user(pupil), basispoortId(before), basispoortId(after));
+    }
+
+    private static String basispoortId(Long id) {
+        return id == null ? "{}" : "{\"basispoortId\":" + id + "}";
     }
 
     private static MatchPupil local(IdentityQueries.LocalPupil p) {
