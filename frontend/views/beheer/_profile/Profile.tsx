@@ -9,6 +9,7 @@ import { useGqlQuery } from '../../../lib/data';
 import { useSession } from '../../../lib/session';
 import { ArchiveSection } from './ArchiveSection';
 import { DigestSubscription } from './DigestSubscription';
+import { OwnEmail } from './OwnEmail';
 import { OwnPassword } from './OwnPassword';
 import { ProfessionalRoles } from './ProfessionalRoles';
 import { ProfileForm } from './ProfileForm';
@@ -41,10 +42,11 @@ export function Profile({ userId }: { userId: string }) {
       {isAdmin && <AdminNav />}
       {message && <p role="status">{message}</p>}
       {member.archived && <p className="kp-notice">{t('profile.readOnlyArchived')}</p>}
-      <ProfileForm key={member.id} schoolId={schoolId} member={member} editable={editable} onSaved={() => setMessage(t('profile.saved'))} />
+      <ProfileForm key={member.id} schoolId={schoolId} member={member} editable={editable} own={own} onSaved={() => setMessage(t('profile.saved'))} />
       {isStudent && isAdmin && <StudentProducts key={`products-${member.id}`} schoolId={schoolId} member={member} onSaved={setMessage} />}
       {isStudent && editable && <StudentCredentials schoolId={schoolId} member={member} />}
       {!isStudent && <ProfessionalRoles key={`roles-${member.id}`} schoolId={schoolId} member={member} editable={isAdmin} onSaved={setMessage} />}
+      {own && member.user.__typename === 'Professional' && <OwnEmail currentEmail={member.user.email} />}
       {own && !isStudent && <OwnPassword />}
       {own && !isStudent && <DigestSubscription />}
       {editable && !own && <ArchiveSection schoolId={schoolId} member={member} onArchived={setMessage} />}

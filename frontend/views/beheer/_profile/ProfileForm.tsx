@@ -38,7 +38,7 @@ function formOf(member: Member): Form {
 const FIELDS = ['firstName', 'namePrefix', 'lastName', 'email', 'function', 'username', 'gradeYear', 'group'];
 
 /** B16: the profile's fields, read-only until "Wijzig profiel"; saved with one mutation, errors at their fields. */
-export function ProfileForm({ schoolId, member, editable, onSaved }: { schoolId: string; member: Member; editable: boolean; onSaved: () => void }) {
+export function ProfileForm({ schoolId, member, editable, own = false, onSaved }: { schoolId: string; member: Member; editable: boolean; own?: boolean; onSaved: () => void }) {
   const update = useGqlMutation(UserUpdateDocument);
   const [editing, setEditing] = useState(false);
   const [form, setForm] = useState<Form>(() => formOf(member));
@@ -94,7 +94,8 @@ export function ProfileForm({ schoolId, member, editable, onSaved }: { schoolId:
         </>
       ) : (
         <>
-          <EmailField label={t('profile.email')} required readonly={readonly} value={form.email} {...fieldError(fields.email)} onValueChanged={(e) => set('email', e.detail.value)} />
+          {/* one's own login e-mail changes only with the password and a confirmed new address (OwnEmail, below) */}
+          <EmailField label={t('profile.email')} required readonly={readonly || own} helperText={own && editing ? t('emailChange.profileHint') : undefined} value={form.email} {...fieldError(fields.email)} onValueChanged={(e) => set('email', e.detail.value)} />
           <TextField label={t('profile.function')} readonly={readonly} value={form.function} onValueChanged={(e) => set('function', e.detail.value)} />
         </>
       )}

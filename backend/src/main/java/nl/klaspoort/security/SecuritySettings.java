@@ -31,8 +31,10 @@ public record SecuritySettings(List<String> allowedOrigins, Duration sessionAbso
      * in token buckets: {@code accountAttempts} at once, then one more every {@code accountRefill}; the same for the
      * IP address, whose bucket is larger because a school's pupils share one address. A successful sign-in empties
      * the account's count. While a bucket is empty every attempt is refused with 429, also with the right password.
+     * The buckets are in PostgreSQL, shared by every node; every {@code cleanupEvery} the rows of full ones go.
      */
-    public record Login(int accountAttempts, Duration accountRefill, int ipAttempts, Duration ipRefill) {}
+    public record Login(int accountAttempts, Duration accountRefill, int ipAttempts, Duration ipRefill,
+            Duration cleanupEvery) {}
 
     /**
      * Per signed-in user and per product client: {@code burst} requests at once, refilled at {@code perSecond}, and

@@ -2,15 +2,7 @@ package nl.klaspoort.iprange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import nl.klaspoort.access.Role;
 import nl.klaspoort.support.Fixtures;
@@ -134,18 +126,7 @@ class StudentsOnlyAtSchoolTest {
     }
 
     /** The SPA's login ({@code POST /login} with its CSRF token) as if through the proxy for {@code clientAddress}. */
-    private HttpResponse<String> login(String username, String password, String clientAddress) throws Exception {
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-        URI base = URI.create("http://localhost:" + port);
-        http.send(HttpRequest.newBuilder(base.resolve("/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
-        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElseThrow();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(base.resolve("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-                .header("X-Forwarded-For", clientAddress)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> login(String username, String password, String clientAddress) {
+        return Sessions.attempt(port, clientAddress, username, password);
     }
 }

@@ -31,16 +31,20 @@ import reactor.test.StepVerifier;
  * Two application nodes on one database, as behind a load balancer (issue 16, {@code docs/scaling.md}): a session
  * signed in on one node goes on on the other (sessions in PostgreSQL), a product token issued by one is accepted by the
  * other (signing keys in PostgreSQL), and a result recorded on one node reaches a live subscriber on the other
- * (PostgreSQL notifications); a nightly job started on both nodes at once runs once (an advisory lock).
+ * (PostgreSQL notifications); a nightly job started on both nodes at once runs once (an advisory lock); failed sign-ins
+ * on either node count against one throttle (issue 10 item 3), which a node started later (a restart) knows too.
  */
 class TwoNodesTest {
 
     static Node a, b;
 
+    /** A smaller bucket per IP address than the default 100, so that the test need not guess a hundred times. */
+    static final Map<String, Object> THROTTLE = Map.of("klaspoort.security.login.ip-attempts", "10");
+
     @BeforeAll
     static void start() {
-        a = Node.first(Map.of());
-        b = Node.next(a.database(), Map.of());
+        a = Node.first(THROTTLE);
+        b = Node.next(a.database(), THROTTLE);
     }
 
     @AfterAll
@@ -140,5 +144,44 @@ class TwoNodesTest {
                 .filter(e -> "CONTRACT_RENEWED".equals(e.get("action")) && String.valueOf(contract).equals(e.get("targetId")))
                 .map(e -> e.get("after")).toList();
         assertThat(renewals).as("the Logboek shows one renewal").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("Issue 10 item 3 across nodes: wrong passwords on node 1 and node 2 count together, and the lock-out holds on both and on a node started later")
+    void failedSignInsOnBothNodesCountTogether() {
+        // five wrong passwords for one account, turn by turn on the two nodes, each from another address: 3 on A, 2 on B
+        for (int i = 0; i < 5; i++) {
+            Node node = i % 2 == 0 ? a : b;
+            assertThat(Sessions.attempt(node.port(), "198.18.1." + (i + 1), Sessions.DIRECTOR_BOTH, "Verkeerd" + i).statusCode())
+                    .as("attempt %d on node %s", i + 1, node == a ? "A" : "B").isEqualTo(401);
+        }
+        for (Node node : List.of(a, b)) {
+            var right = Sessions.attempt(node.port(), "198.18.1.9", Sessions.DIRECTOR_BOTH, Sessions.PROFESSIONAL_PASSWORD);
+            assertThat(right.statusCode()).as("the right password, after five failures on the two nodes together").isEqualTo(429);
+            assertThat(right.body()).contains("TOO_MANY_ATTEMPTS");
+            assertThat(right.headers().firstValue("Retry-After")).isPresent();
+        }
+        // a node that starts now (as after a restart) finds the same counters in the database
+        try (Node restarted = Node.next(a.database(), THROTTLE)) {
+            assertThat(Sessions.attempt(restarted.port(), "198.18.1.10", Sessions.DIRECTOR_BOTH, Sessions.PROFESSIONAL_PASSWORD)
+                    .statusCode()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    @DisplayName("Issue 10 item 3 across nodes: one address guessing accounts on node 1 and node 2 is throttled on both")
+    void oneAddressGuessingOnBothNodesIsThrottledOnBoth() {
+        String ip = "198.18.2.1";
+        for (int i = 0; i < 10; i++) {
+            Node node = i % 2 == 0 ? a : b;
+            assertThat(Sessions.attempt(node.port(), ip, "niemand." + UUID.randomUUID() + "@example.org", "Raden123").statusCode())
+                    .as("attempt %d", i + 1).isEqualTo(401);
+        }
+        for (Node node : List.of(a, b)) {
+            assertThat(Sessions.attempt(node.port(), ip, Sessions.ADMIN_KOMPAS, Sessions.PROFESSIONAL_PASSWORD).statusCode())
+                    .as("a real user at that address waits too").isEqualTo(429);
+        }
+        assertThat(Sessions.attempt(b.port(), "198.18.2.2", Sessions.ADMIN_KOMPAS, Sessions.PROFESSIONAL_PASSWORD).statusCode())
+                .as("the same user elsewhere does not").isEqualTo(200);
     }
 }

@@ -3,11 +3,7 @@ package nl.klaspoort.security;
 import nl.klaspoort.support.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,25 +32,8 @@ class BruteForceTest extends ApplicationTest {
         return "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
-    /** A browser at {@code ip}: fetches the CSRF cookie, then posts the login form; the response. */
     private HttpResponse<String> login(String ip, String username, String password) {
-        try {
-            CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-            HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-            URI base = URI.create("http://localhost:" + port);
-            http.send(HttpRequest.newBuilder(base.resolve("/login")).header("X-Forwarded-For", ip).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().orElseThrow();
-            return http.send(HttpRequest.newBuilder(base.resolve("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-XSRF-TOKEN", csrf).header("X-Forwarded-For", ip)
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Sessions.attempt(port, ip, username, password);
     }
 
     private HttpResponse<String> token(String ip, String clientId, String secret) {

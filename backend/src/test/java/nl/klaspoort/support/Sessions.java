@@ -91,6 +91,48 @@ public final class Sessions {
         }
     }
 
+    /**
+     * One sign-in attempt of a browser at {@code ip} (as a TLS proxy on loopback reports it in X-Forwarded-For): fetches
+     * the CSRF cookie, then posts the login form; the response, whatever its status (200, 401, 403, 429).
+     */
+    public static HttpResponse<String> attempt(int port, String ip, String username, String password) {
+        return new LoginForm(port, ip).post(ip, username, password);
+    }
+
+    /** The login page of one browser: its CSRF cookie fetched once, then as many posts of the form as wanted. */
+    public static final class LoginForm {
+        private final HttpClient http;
+        private final URI base;
+        private final String csrf;
+
+        public LoginForm(int port, String ip) {
+            CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+            this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+            this.base = URI.create("http://localhost:" + port);
+            try {
+                http.send(HttpRequest.newBuilder(base.resolve("/login")).header("X-Forwarded-For", ip).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            this.csrf = cookie(cookies, "XSRF-TOKEN");
+        }
+
+        /** Posts the login form as a browser at {@code ip}; the response, whatever its status. */
+        public HttpResponse<String> post(String ip, String username, String password) {
+            try {
+                return http.send(HttpRequest.newBuilder(base.resolve("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-XSRF-TOKEN", csrf).header("X-Forwarded-For", ip)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public static HttpGraphQlTester tester(int port, String username) {
         return tester(port, login(port, username, username.contains("@") ? PROFESSIONAL_PASSWORD : STUDENT_PASSWORD));
     }

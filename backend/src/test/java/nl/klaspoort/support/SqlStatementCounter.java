@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Bean;
  * Counts the SQL statements the application sends (every thread: batch loaders run on other threads). Tests run one
  * request at a time, so {@link #reset()} before a request and {@link #count()} after it give that request's statements.
  * Asynchronous event listeners (threads {@code listener-*}: the mail outbox, account links) run after a request
- * commits and are not part of its budget; an earlier test's mail could otherwise land in a later test's count.
+ * commits and are not part of its budget; an earlier test's mail could otherwise land in a later test's count. Neither
+ * are scheduled jobs (threads {@code scheduling-*}: e.g. the sign-in throttle's clean-up every 10 minutes), which run
+ * whenever their timer fires, also in the middle of a test's request.
  * The session store's statements (reading the signed-in session, touching its last access) are the same for every
  * request of a signed-in user; they are counted apart ({@link #sessionCount()}, budgeted in {@code SessionsTest}), so
  * that {@link #count()} is what the request itself costs.
@@ -47,7 +49,8 @@ public final class SqlStatementCounter {
                         return ProxyDataSourceBuilder.create(dataSource)
                                 .name("counting")
                                 .afterQuery((execution, queries) -> {
-                                    if (!Thread.currentThread().getName().startsWith("listener-")) {
+                                    String thread = Thread.currentThread().getName();
+                                    if (!thread.startsWith("listener-") && !thread.startsWith("scheduling-")) {
                                         boolean session = queries.stream().anyMatch(q -> q.getQuery().toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION"));
                                         (session ? sessionStatements : statements).addAndGet(execution.isBatch() ? 1 : queries.size());
                                     }

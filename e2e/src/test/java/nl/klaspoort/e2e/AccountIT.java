@@ -2,9 +2,13 @@ package nl.klaspoort.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,8 +18,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Accounts by e-mail (issue 15): the activation mail's link, "Wachtwoord vergeten of wachtwoord instellen?" and one's
- * own password, against the packaged app and its real SMTP mail catcher.
+ * Accounts by e-mail (issue 15): the activation mail's link, "Wachtwoord vergeten of wachtwoord instellen?", one's
+ * own password and one's own login e-mail (B16, issue 10), against the packaged app and its real SMTP mail catcher.
  */
 class AccountIT extends BrowserJourney {
 
@@ -128,5 +132,174 @@ class AccountIT extends BrowserJourney {
         context.clearCookies();
         login(email, "Later2026wachtwoord");
         assertThat(page.locator("#dashboard-title")).hasText("OBS De Regenboog");
+    }
+
+    /** How long the confirmation page, or the dashboard after signing in again, may take on a machine shared with other builds. */
+    private static final LocatorAssertions.HasTextOptions CONFIRMATION_TIME =
+            new LocatorAssertions.HasTextOptions().setTimeout(30_000);
+
+    /** Opens the user menu (named after the signed-in person) and chooses {@code item}. */
+    private void userMenu(String person, String item) {
+        page.locator("vaadin-menu-bar-button").filter(new Locator.FilterOptions().setHasText(person)).click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(item)).click();
+    }
+
+    /** Signs in a new colleague, Fleur Jansen, with {@code password}; their address. */
+    private String signedInColleague(String prefix, String password) {
+        String email = family(prefix) + "@school.example";
+        choosePassword(newColleague(email).links().getFirst(), password);
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Uw wachtwoord is ingesteld. U kunt nu inloggen.");
+        return email;
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of(System.getProperty("klaspoort.reports", "target/journeys")).resolve(name + ".png")));
+    }
+
+    @Test
+    @DisplayName("B16 a professional changes their own e-mail address from the user menu: every error at its field, by keyboard, the link from the real mail confirms it on a slow connection, the old address is told, and they sign in with the new one")
+    void ownEmailChange() {
+        String password = "Begin2026wachtwoord";
+        String email = signedInColleague("wissel.", password);
+        String newEmail = family("nieuw.") + "@elders.example";
+        login(email, password);
+        assertThat(page.locator("#dashboard-title")).hasText("OBS De Regenboog");
+
+        userMenu("Fleur Jansen", "Mijn profiel");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("E-mailadres wijzigen"))).isVisible();
+        Locator section = page.locator("section[aria-labelledby=own-email-title]");
+        assertThat(section).containsText("U logt nu in met " + email + ".");
+        Locator emailField = Ui.component(page, "vaadin-email-field", "Nieuw e-mailadres");
+        Locator passwordField = Ui.component(page, "vaadin-password-field", "Uw wachtwoord");
+
+        // by keyboard: Enter in the empty form names both missing fields and puts the focus on the first
+        Ui.tabTo(page, "the new address", "Nieuw e-mailadres"::equals);
+        page.keyboard().press("Enter");
+        assertThat(emailField).containsText("Vul een e-mailadres in.");
+        assertThat(passwordField).containsText("Vul een wachtwoord in.");
+        org.assertj.core.api.Assertions.assertThat(Ui.focusedName(page)).isEqualTo("Nieuw e-mailadres");
+        // the address one already has
+        page.keyboard().type(email.toUpperCase());
+        Ui.tabTo(page, "the password", "Uw wachtwoord"::equals);
+        page.keyboard().type(password);
+        page.keyboard().press("Enter");
+        assertThat(emailField).containsText("Dit is al uw e-mailadres. Vul een ander adres in.");
+        assertThat(passwordField).not().hasAttribute("invalid", "");
+
+        // the server's answers, each at its field: no address, a wrong password
+        Ui.fill(page, "Nieuw e-mailadres", "fleur-op-school");
+        Ui.fill(page, "Uw wachtwoord", password);
+        Ui.button(page, "Bevestigingsmail sturen").click();
+        assertThat(emailField).containsText("Vul een geldig e-mailadres in.");
+        Ui.fill(page, "Nieuw e-mailadres", newEmail);
+        Ui.fill(page, "Uw wachtwoord", "Geraden2026");
+        Ui.button(page, "Bevestigingsmail sturen").click();
+        assertThat(passwordField).containsText("Dit is niet uw huidige wachtwoord.");
+        assertThat(emailField).not().hasAttribute("invalid", "");
+        Accessibility.assertNoSeriousViolations(page);
+
+        // an address that is someone else's: the request says nothing (no one learns who has an account); its owner
+        // gets the link, and that link changes nothing
+        Instant before = Instant.now();
+        Ui.fill(page, "Nieuw e-mailadres", ADMIN);
+        Ui.fill(page, "Uw wachtwoord", password);
+        Ui.button(page, "Bevestigingsmail sturen").click();
+        assertThat(section.getByRole(AriaRole.STATUS)).containsText("We hebben een bevestigingsmail gestuurd naar " + ADMIN + ".");
+        CaughtMail toOwner = app.mail().awaitMail(MailCatcher.to(ADMIN)
+                .and(m -> m.subject().equals("Bevestig uw nieuwe e-mailadres voor Klaspoort") && m.received().isAfter(before)),
+                Duration.ofSeconds(30));
+        page.navigate(toOwner.links().getFirst());
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Dit e-mailadres is al in gebruik.", CONFIRMATION_TIME);
+
+        // the real change, on a slow connection: the button says it is busy and cannot be pressed twice
+        userMenu("Fleur Jansen", "Mijn profiel");
+        Ui.fill(page, "Nieuw e-mailadres", newEmail);
+        Ui.fill(page, "Uw wachtwoord", password);
+        slowConnection(1500);
+        Ui.button(page, "Bevestigingsmail sturen").click();
+        assertThat(Ui.button(page, "Bezig…")).isDisabled();
+        Locator pending = section.getByRole(AriaRole.STATUS);
+        assertThat(pending).containsText("We hebben een bevestigingsmail gestuurd naar " + newEmail + ".",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        normalConnection();
+        assertThat(pending).containsText("Daarna logt u in met " + newEmail + ". Tot dan blijft " + email + " uw inlognaam.");
+        assertThat(pending).containsText("Zodra de wijziging is bevestigd, krijgt " + email + " daarvan bericht");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Bevestig uw nieuwe e-mailadres"))).isFocused();
+        Accessibility.assertNoSeriousViolations(page);
+        screenshot("B16-own-email-pending-nl");
+
+        CaughtMail confirmation = app.mail().awaitMail(MailCatcher.to(newEmail)
+                .and(m -> m.subject().equals("Bevestig uw nieuwe e-mailadres voor Klaspoort")), Duration.ofSeconds(30));
+        String link = confirmation.links().getFirst();
+        org.assertj.core.api.Assertions.assertThat(link).startsWith(app.baseUrl() + "/e-mailadres-bevestigen#");
+        page.navigate(link);
+        // the page is busy (a status too) until the confirmation has come back
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("U logt voortaan")))
+                .hasText("U logt voortaan in met " + newEmail + ".", CONFIRMATION_TIME);
+        app.mail().awaitMail(MailCatcher.to(email)
+                .and(m -> m.subject().equals("Het e-mailadres van uw Klaspoort-account is gewijzigd")), Duration.ofSeconds(30));
+        userMenu("Fleur Jansen", "Mijn profiel");
+        assertThat(section).containsText("U logt nu in met " + newEmail + ".");
+        // the link works once
+        page.navigate(link);
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Deze bevestiging is verlopen of al gebruikt; vraag de wijziging opnieuw aan.",
+                CONFIRMATION_TIME);
+
+        // signed out from the user menu: the old address no longer signs in, the new one does
+        userMenu("Fleur Jansen", "Uitloggen");
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        login(email, password);
+        assertThat(page.getByText("Onjuiste gebruikersnaam of wachtwoord")).isVisible();
+        login(newEmail, password);
+        assertThat(page.locator("#dashboard-title")).hasText("OBS De Regenboog", CONFIRMATION_TIME);
+    }
+
+    @Test
+    @DisplayName("B16 in English: changing one's own e-mail address, its errors, what happens next, and too many wrong passwords")
+    void ownEmailChangeInEnglish() {
+        String password = "Begin2026wachtwoord";
+        String email = signedInColleague("english.", password);
+        loginInEnglish(email, password);
+        assertThat(page.locator("#dashboard-title")).isVisible();
+
+        userMenu("Fleur Jansen", "My profile");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Change e-mail address"))).isVisible();
+        Locator emailField = Ui.component(page, "vaadin-email-field", "New e-mail address");
+        Locator passwordField = Ui.component(page, "vaadin-password-field", "Your password");
+        Ui.button(page, "Send confirmation e-mail").click();
+        assertThat(emailField).containsText("Enter an e-mail address.");
+        assertThat(passwordField).containsText("Enter a password.");
+        Ui.fill(page, "New e-mail address", "fleur-at-school");
+        Ui.fill(page, "Your password", password);
+        Ui.button(page, "Send confirmation e-mail").click();
+        assertThat(emailField).containsText("Enter a valid e-mail address.");
+
+        String newEmail = family("new.") + "@elsewhere.example";
+        Ui.fill(page, "New e-mail address", newEmail);
+        Ui.fill(page, "Your password", password);
+        Ui.button(page, "Send confirmation e-mail").click();
+        Locator pending = page.locator("section[aria-labelledby=own-email-title]").getByRole(AriaRole.STATUS);
+        assertThat(pending).containsText("We have sent a confirmation e-mail to " + newEmail + ".");
+        assertThat(pending).containsText("After that you log in with " + newEmail + ". Until then, " + email + " remains your login.");
+        assertThat(page.getByText("Bevestig")).hasCount(0);
+        Accessibility.assertNoSeriousViolations(page);
+        screenshot("B16-own-email-pending-en");
+
+        // wrong passwords count against the account like sign-ins: after five, the form says how long to wait
+        Ui.button(page, "Request again or use another address").click();
+        for (int i = 0; i < 5; i++) {
+            Ui.fill(page, "New e-mail address", newEmail);
+            Ui.fill(page, "Your password", "Guessed2026x" + i);
+            Ui.button(page, "Send confirmation e-mail").click();
+            assertThat(passwordField).containsText("This is not your current password.");
+            Ui.fill(page, "Your password", "");
+        }
+        Ui.fill(page, "Your password", password);
+        Ui.button(page, "Send confirmation e-mail").click();
+        assertThat(passwordField).containsText("Too many wrong passwords. Try again in");
+        assertThat(passwordField).containsText("seconds.");
+        Accessibility.assertNoSeriousViolations(page);
+        screenshot("B16-own-email-throttled-en");
     }
 }

@@ -1,5 +1,6 @@
 package nl.klaspoort.e2e;
 
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -94,6 +95,36 @@ public abstract class BrowserJourney {
         page.getByLabel("Wachtwoord", new Page.GetByLabelOptions().setExact(true)).fill(password);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Inloggen")).click();
+    }
+
+    /** From now on the page's connection is slow: {@code latencyMillis} per request, 50 kB/s each way (crowded wifi). */
+    protected void slowConnection(int latencyMillis) {
+        emulateNetwork(latencyMillis, 50_000);
+    }
+
+    /** The page's connection as it was before {@link #slowConnection}. */
+    protected void normalConnection() {
+        emulateNetwork(0, -1);
+    }
+
+    private void emulateNetwork(int latencyMillis, int bytesPerSecond) {
+        com.microsoft.playwright.CDPSession cdp = context.newCDPSession(page);
+        cdp.send("Network.enable");
+        JsonObject conditions = new JsonObject();
+        conditions.addProperty("offline", false);
+        conditions.addProperty("latency", latencyMillis);
+        conditions.addProperty("downloadThroughput", bytesPerSecond);
+        conditions.addProperty("uploadThroughput", bytesPerSecond);
+        cdp.send("Network.emulateNetworkConditions", conditions);
+    }
+
+    /** Switches the login page to English and signs in there. */
+    protected void loginInEnglish(String username, String password) {
+        page.navigate("/login");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+        page.getByLabel("E-mail address or username").fill(username);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
     }
 
     /** Opens a mailed "wachtwoord instellen" link and saves {@code password} with it. */

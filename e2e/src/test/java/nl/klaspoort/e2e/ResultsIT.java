@@ -3,8 +3,6 @@ package nl.klaspoort.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonObject;
-import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -232,14 +230,7 @@ class ResultsIT extends BrowserJourney {
         assertThat(row.locator("td").nth(4)).hasText("20 min");
         assertThat(row.locator("td").nth(5)).hasText("25 min");
 
-        CDPSession cdp = context.newCDPSession(page);
-        cdp.send("Network.enable");
-        JsonObject slow = new JsonObject();
-        slow.addProperty("offline", false);
-        slow.addProperty("latency", 2000);
-        slow.addProperty("downloadThroughput", 50_000);
-        slow.addProperty("uploadThroughput", 50_000);
-        cdp.send("Network.emulateNetworkConditions", slow);
+        slowConnection(2000);
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vorige week")).click();
         assertThat(Ui.busy(page)).isVisible();

@@ -100,11 +100,7 @@ class ShellIT extends BrowserJourney {
         String last = family("Engels");
         String id = student("Evi", last);
 
-        page.navigate("/login");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
-        page.getByLabel("E-mail address or username").fill(ADMIN);
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PROFESSIONAL_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        loginInEnglish(ADMIN, PROFESSIONAL_PASSWORD);
         assertThat(page.locator("#dashboard-title")).isVisible();
         assertThat(page.getByText("Active students")).isVisible();
 

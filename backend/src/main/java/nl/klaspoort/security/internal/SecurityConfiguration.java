@@ -137,9 +137,10 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /** Its counters are in PostgreSQL, shared by every node; dated on the system clock (see {@link LoginThrottle}). */
     @Bean
-    LoginThrottle loginThrottle(SecuritySettings settings) {
-        return new LoginThrottle(settings.login(), TimeMeter.SYSTEM_MILLISECONDS);
+    LoginThrottle loginThrottle(SecuritySettings settings, LoginThrottleStore store) {
+        return new LoginThrottle(settings.login(), store, Clock.systemUTC());
     }
 
     @Bean
