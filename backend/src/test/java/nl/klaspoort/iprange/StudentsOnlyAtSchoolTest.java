@@ -127,6 +127,6 @@ class StudentsOnlyAtSchoolTest {
 
     /** The SPA's login ({@code POST /login} with its CSRF token) as if through the proxy for {@code clientAddress}. */
     private HttpResponse<String> login(String username, String password, String clientAddress) {
-        return Sessions.attempt(port, clientAddress, username, password);
+        return Sessions.attemptFrom(port, clientAddress, username, password);
     }
 }

@@ -152,18 +152,18 @@ class TwoNodesTest {
         // five wrong passwords for one account, turn by turn on the two nodes, each from another address: 3 on A, 2 on B
         for (int i = 0; i < 5; i++) {
             Node node = i % 2 == 0 ? a : b;
-            assertThat(Sessions.attempt(node.port(), "198.18.1." + (i + 1), Sessions.DIRECTOR_BOTH, "Verkeerd" + i).statusCode())
+            assertThat(Sessions.attemptFrom(node.port(), "198.18.1." + (i + 1), Sessions.DIRECTOR_BOTH, "Verkeerd" + i).statusCode())
                     .as("attempt %d on node %s", i + 1, node == a ? "A" : "B").isEqualTo(401);
         }
         for (Node node : List.of(a, b)) {
-            var right = Sessions.attempt(node.port(), "198.18.1.9", Sessions.DIRECTOR_BOTH, Sessions.PROFESSIONAL_PASSWORD);
+            var right = Sessions.attemptFrom(node.port(), "198.18.1.9", Sessions.DIRECTOR_BOTH, Sessions.PROFESSIONAL_PASSWORD);
             assertThat(right.statusCode()).as("the right password, after five failures on the two nodes together").isEqualTo(429);
             assertThat(right.body()).contains("TOO_MANY_ATTEMPTS");
             assertThat(right.headers().firstValue("Retry-After")).isPresent();
         }
         // a node that starts now (as after a restart) finds the same counters in the database
         try (Node restarted = Node.next(a.database(), THROTTLE)) {
-            assertThat(Sessions.attempt(restarted.port(), "198.18.1.10", Sessions.DIRECTOR_BOTH, Sessions.PROFESSIONAL_PASSWORD)
+            assertThat(Sessions.attemptFrom(restarted.port(), "198.18.1.10", Sessions.DIRECTOR_BOTH, Sessions.PROFESSIONAL_PASSWORD)
                     .statusCode()).isEqualTo(429);
         }
     }
@@ -174,14 +174,14 @@ class TwoNodesTest {
         String ip = "198.18.2.1";
         for (int i = 0; i < 10; i++) {
             Node node = i % 2 == 0 ? a : b;
-            assertThat(Sessions.attempt(node.port(), ip, "niemand." + UUID.randomUUID() + "@example.org", "Raden123").statusCode())
+            assertThat(Sessions.attemptFrom(node.port(), ip, "niemand." + UUID.randomUUID() + "@example.org", "Raden123").statusCode())
                     .as("attempt %d", i + 1).isEqualTo(401);
         }
         for (Node node : List.of(a, b)) {
-            assertThat(Sessions.attempt(node.port(), ip, Sessions.ADMIN_KOMPAS, Sessions.PROFESSIONAL_PASSWORD).statusCode())
+            assertThat(Sessions.attemptFrom(node.port(), ip, Sessions.ADMIN_KOMPAS, Sessions.PROFESSIONAL_PASSWORD).statusCode())
                     .as("a real user at that address waits too").isEqualTo(429);
         }
-        assertThat(Sessions.attempt(b.port(), "198.18.2.2", Sessions.ADMIN_KOMPAS, Sessions.PROFESSIONAL_PASSWORD).statusCode())
+        assertThat(Sessions.attemptFrom(b.port(), "198.18.2.2", Sessions.ADMIN_KOMPAS, Sessions.PROFESSIONAL_PASSWORD).statusCode())
                 .as("the same user elsewhere does not").isEqualTo(200);
     }
 }

@@ -33,7 +33,7 @@ class BruteForceTest extends ApplicationTest {
     }
 
     private HttpResponse<String> login(String ip, String username, String password) {
-        return Sessions.attempt(port, ip, username, password);
+        return Sessions.attemptFrom(port, ip, username, password);
     }
 
     private HttpResponse<String> token(String ip, String clientId, String secret) {

@@ -95,7 +95,7 @@ public final class Sessions {
      * One sign-in attempt of a browser at {@code ip} (as a TLS proxy on loopback reports it in X-Forwarded-For): fetches
      * the CSRF cookie, then posts the login form; the response, whatever its status (200, 401, 403, 429).
      */
-    public static HttpResponse<String> attempt(int port, String ip, String username, String password) {
+    public static HttpResponse<String> attemptFrom(int port, String ip, String username, String password) {
         return new LoginForm(port, ip).post(ip, username, password);
     }
 
