@@ -50,6 +50,11 @@ public class Memberships {
         return queries.memberElsewhere(userId, schoolId);
     }
 
+    /** Of these people, those who are members of any school besides this one (archived there or not); one statement. */
+    public java.util.Set<Long> membersElsewhere(long schoolId, Collection<Long> userIds) {
+        return userIds.isEmpty() ? java.util.Set.of() : queries.membersElsewhere(schoolId, userIds);
+    }
+
     /** The schools where the person is a member (archived there or not), by id. */
     public java.util.List<Long> schoolsOf(long userId) {
         return queries.schoolsOf(userId);

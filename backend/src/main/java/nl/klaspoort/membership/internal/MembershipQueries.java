@@ -47,6 +47,11 @@ public class MembershipQueries {
                 .param("user", userId).param("school", schoolId).query(Boolean.class).single();
     }
 
+    public java.util.Set<Long> membersElsewhere(long schoolId, java.util.Collection<Long> userIds) {
+        return new java.util.HashSet<>(jdbc.sql("select distinct user_id from school_member where user_id = any(:users) and school_id <> :school")
+                .param("users", userIds.toArray(Long[]::new)).param("school", schoolId).query(Long.class).list());
+    }
+
     public java.util.List<Long> schoolsOf(long userId) {
         return jdbc.sql("select school_id from school_member where user_id = :user order by school_id")
                 .param("user", userId).query(Long.class).list();

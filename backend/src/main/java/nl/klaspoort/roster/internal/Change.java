@@ -49,7 +49,8 @@ record Change(int seq, Subject subject, Action action, Long userId, Long groupId
     /** Why; {@code error.*}-like texts under {@code roster.reason.*} in the bundle, with {@link #reasonParams}. */
     enum Reason {
         NEW_IN_SOURCE, CHANGED_IN_SOURCE, LEFT_SOURCE, LEFT_ON, STAFF_ENDED, RETURNED, MOVED, KNOWN_PROFESSIONAL,
-        MISSING_NAME, MISSING_JAARGROEP, INVALID_JAARGROEP, MISSING_EMAIL, INVALID_EMAIL, EMAIL_TAKEN, DUPLICATE_IN_SOURCE,
+        MISSING_NAME, MISSING_JAARGROEP, INVALID_JAARGROEP, MISSING_EMAIL, INVALID_EMAIL, EMAIL_TAKEN, IDENTITY_SHARED,
+        DUPLICATE_IN_SOURCE,
         ONLY_SUPERVISOR, GROUP_BACK, LINK_COMPLETED
     }
 

@@ -60,9 +60,12 @@ final class RosterDiff {
      *                             (other than the pupils given, who leave at the same time) once they all leave
      * @param usernamesTaken       of the pupils in {@code elsewhere}, those whose username a pupil of this school has, with
      *                             that username (usernames are unique per school: a moving pupil then gets a new one)
+     * @param sharedTeachers       the school's professionals who are members of another school too: their login e-mail
+     *                             is not this school's source to change (issue 10: a school's power ends at the school)
      */
     record Lookups(List<Link> elsewhere, Map<String, Long> professionalsByEmail, Map<Long, String> schoolNames,
-            BiFunction<Set<Long>, Set<Long>, Set<Long>> onlySupervisors, Map<Long, String> usernamesTaken) {}
+            BiFunction<Set<Long>, Set<Long>, Set<Long>> onlySupervisors, Map<Long, String> usernamesTaken,
+            Set<Long> sharedTeachers) {}
 
     private static final List<Field> STUDENT_FIELDS = List.of(Field.FIRST_NAME, Field.NAME_PREFIX, Field.LAST_NAME,
             Field.JAARGROEP, Field.GROUP);
@@ -271,6 +274,15 @@ final class RosterDiff {
                     add(Subject.TEACHER, Action.UPDATE, member.id(), null, sourceKey, member.displayName(),
                             List.of(new FieldChange(Field.EMAIL, member.email(), email, false)), record,
                             Reason.EMAIL_TAKEN, Map.of(), true);
+                    continue;
+                }
+                if (lookups.sharedTeachers().contains(member.id()) && member.email() != null
+                        && !member.email().equalsIgnoreCase(email)) {
+                    // a new address would move the login of someone who works at another school too (BP5 would mail
+                    // the new address a link to set the password): shown, never applied
+                    add(Subject.TEACHER, Action.UPDATE, member.id(), null, sourceKey, member.displayName(),
+                            List.of(new FieldChange(Field.EMAIL, member.email(), email, false)), record,
+                            Reason.IDENTITY_SHARED, Map.of(), true);
                     continue;
                 }
                 existing(Subject.TEACHER, member, record, sourceKey, TEACHER_FIELDS);

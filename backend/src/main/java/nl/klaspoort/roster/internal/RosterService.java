@@ -30,6 +30,7 @@ import nl.klaspoort.enrollment.Enrollments;
 import nl.klaspoort.groups.Groups;
 import nl.klaspoort.people.People;
 import nl.klaspoort.platform.Amsterdam;
+import nl.klaspoort.membership.Memberships;
 import nl.klaspoort.roster.RosterApplied;
 import nl.klaspoort.roster.internal.Change.Decision;
 import nl.klaspoort.roster.internal.RunProgress.Phase;
@@ -71,6 +72,7 @@ class RosterService {
     private final Groups groups;
     private final People people;
     private final Enrollments enrollments;
+    private final Memberships memberships;
     private final RosterStateQueries state;
     private final RunStore store;
     private final RunQueries queries;
@@ -83,7 +85,7 @@ class RosterService {
     private final Clock clock;
 
     RosterService(BasispoortClient client, BasispoortLinks links, Groups groups, People people, Enrollments enrollments,
-            RosterStateQueries state, RunStore store, RunQueries queries, LockStore locks, Applier applier,
+            Memberships memberships, RosterStateQueries state, RunStore store, RunQueries queries, LockStore locks, Applier applier,
             RunProgress progress, RosterProperties properties, TransactionTemplate tx, ApplicationEventPublisher events,
             Clock clock) {
         this.client = client;
@@ -91,6 +93,7 @@ class RosterService {
         this.groups = groups;
         this.people = people;
         this.enrollments = enrollments;
+        this.memberships = memberships;
         this.state = state;
         this.store = store;
         this.queries = queries;
@@ -239,7 +242,8 @@ class RosterService {
                 new RosterDiff.Lookups(elsewhere, people.professionalsByEmail(emails),
                         state.schoolNames(elsewhere.stream().map(Link::schoolId).collect(Collectors.toSet())),
                         (teachers, pupils) -> enrollments.onlySupervisors(schoolId, teachers, null, pupils),
-                        state.usernamesTaken(schoolId, elsewhere.stream().map(Link::userId).collect(Collectors.toSet()))));
+                        state.usernamesTaken(schoolId, elsewhere.stream().map(Link::userId).collect(Collectors.toSet())),
+                        memberships.membersElsewhere(schoolId, roster.teachers().stream().map(SchoolRoster.Member::id).toList())));
         int activeStudents = (int) roster.students().stream().filter(m -> !m.archived()).count();
         List<HoldReason> holds = RunReport.holdReasons(changes, activeStudents, properties.holdArchiveShare(),
                 properties.holdWhenEmpty());

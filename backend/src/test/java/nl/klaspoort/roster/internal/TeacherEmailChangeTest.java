@@ -86,6 +86,39 @@ class TeacherEmailChangeTest extends RosterTestBase {
         });
     }
 
+    @Test
+    @DisplayName("BP5 issue 10: a new address from this school's Basispoort does not move the login of a teacher who also works at another school")
+    void aTeacherOfTwoSchoolsKeepsTheirLogin() {
+        long institution = institution(3);
+        apply(syncNow().get("id"));
+        Api.Medewerker teacher = world().staff(institution).getFirst();
+        long teacherId = userOf(teacher.id());
+        String oldEmail = teacher.emailadres();
+        jdbc.sql("update app_user set password_hash = :hash where id = :id")
+                .param("hash", passwords.encode(Sessions.PROFESSIONAL_PASSWORD)).param("id", teacherId).update();
+        var other = fixture.school().withAdmin().create();
+        fixture.grant(other.id(), teacherId, nl.klaspoort.access.Role.SUPERVISOR); // works at another school too
+
+        String newEmail = "overgenomen." + oldEmail;
+        world().changeStaff(institution, new Api.Medewerker(teacher.id(), teacher.eckid(), teacher.lasKey(),
+                teacher.persoonsgegevens(), newEmail, null, teacher.rollen(), teacher.groepen(), teacher.subgroepen()));
+        Object second = syncNow().get("id");
+        Map<String, Object> change = changes(run(second, null)).stream()
+                .filter(c -> Boolean.TRUE.equals(c.get("blocked"))).findFirst().orElseThrow();
+        assertThat(change).containsEntry("newLogin", false);
+        assertThat((String) change.get("reason")).startsWith("Niet toe te passen: deze leerkracht werkt ook op een andere school");
+        assertThat(field(change, "EMAIL")).containsEntry("before", oldEmail).containsEntry("after", newEmail);
+        Map<String, Object> run = run(second, null);
+        if ("PREVIEW".equals(run.get("status"))) { // other changes of the sync apply; this one never does
+            apply(second);
+        }
+
+        assertThat(Sessions.login(port, oldEmail, Sessions.PROFESSIONAL_PASSWORD).csrfToken())
+                .as("the teacher still signs in with their own address").isNotBlank();
+        assertThat(fixture.email(teacherId)).isEqualTo(oldEmail);
+        assertThat(TestMail.catcher().mails(MailCatcher.to(newEmail))).as("no activation link to the new address").isEmpty();
+    }
+
     private HttpResponse<String> setPassword(String token, String password) throws Exception {
         return LoginPagePosts.post(port, "/account/password", Map.of("token", token, "password", password), "nl");
     }
