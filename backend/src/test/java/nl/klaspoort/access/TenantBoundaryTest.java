@@ -155,7 +155,7 @@ class TenantBoundaryTest extends ApplicationTest {
     static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
     static final Set<String> REFUSALS = Set.of("NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED");
     /** Codes that say "not found here" in a module's own words: the same answer as for an id that does not exist. */
-    static final Set<String> NOT_HERE = Set.of("NOT_A_LOCAL_PUPIL");
+    static final Set<String> NOT_HERE = Set.of("NOT_A_LOCAL_PUPIL", "NOT_A_BASISPOORT_PUPIL");
 
     @Autowired
     BasispoortConnections connections;
@@ -249,6 +249,19 @@ class TenantBoundaryTest extends ApplicationTest {
         cases.add(spa("Mutation.studentProductsSet", Level.ADMIN, true, "admin", "StudentProductsSet",
                 (at, of) -> Map.of("schoolId", at.id(), "studentId", id(of.student()),
                         "links", List.of(Map.of("productId", id(of.school().leeslab()), "supervisorIds", ids(of.school().supervisorA()))))));
+        // this school's student with the other school's people or Basispoort pupil: the mix is refused as a whole
+        cases.add(spa("Mutation.studentsLink (another school's supervisor)", Level.ADMIN, true, "admin", "StudentsLink",
+                (at, of) -> Map.of("schoolId", at.id(), "studentIds", ids(at.student()),
+                        "links", List.of(Map.of("productId", id(of.school().spelling()), "supervisorIds", ids(of.school().supervisorA()))))));
+        cases.add(spa("Mutation.studentProductsSet (another school's supervisor)", Level.ADMIN, true, "admin", "StudentProductsSet",
+                (at, of) -> Map.of("schoolId", at.id(), "studentId", id(at.student()), "links", List.of(
+                        Map.of("productId", id(of.school().leeslab()), "supervisorIds", ids(of.school().supervisorA()))))));
+        cases.add(spa("Mutation.studentCreate (another school's supervisor)", Level.ADMIN, true, "admin", "StudentCreate",
+                (at, of) -> Map.of("schoolId", at.id(), "firstName", "Nieuw", "lastName", "Kind", "gradeYear", 3,
+                        "productIds", ids(of.school().leeslab()), "supervisorIds", ids(of.school().supervisorA()))));
+        cases.add(spa("Mutation.basispoortPupilsLink (another school's Basispoort pupil)", Level.ADMIN, true, "identity",
+                "BasispoortPupilsLink", (at, of) -> Map.of("schoolId", at.id(), "pairs",
+                        List.of(Map.of("localPupilId", id(at.student()), "basispoortPupilId", id(of.basispoortPupil()))))));
         cases.add(spa("Mutation.professionalsLink", Level.ADMIN, true, "admin", "ProfessionalsLink",
                 (at, of) -> Map.of("schoolId", at.id(), "userIds", ids(of.colleague()), "roles", List.of("ADMIN"))));
         cases.add(spa("Mutation.rolesRemove", Level.ADMIN, true, "admin", "RolesRemove",
