@@ -40,6 +40,9 @@ public abstract class BrowserJourney {
     @BeforeAll
     static void startBrowser() {
         app = KlaspoortApp.get();
+        // an assertion waits as long as an action does: on a machine shared with other builds a Basispoort round trip
+        // or a page's first load can take longer than Playwright's 5 s default
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
