@@ -71,22 +71,25 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Issue 10, item 1, for every operation at once: a user never sees or changes another school's data, and a school
- * admin's power ends at their school, also over people who work at other schools too. Driven by the schema: every
- * {@code Mutation} field, every field with a {@code schoolId} argument and every field of {@code School} must have a
- * case here or a reason on {@link #NOT_SCHOOL_SCOPED}.
+ * admin's power ends at their school, also over people who work at other schools too. Driven by the schema and the
+ * app's request mappings: every {@code Mutation} field, every field with a {@code schoolId} argument, every field of
+ * {@code School} and every endpoint outside GraphQL must have a case here or a reason on {@link #NOT_SCHOOL_SCOPED} or
+ * {@link #ENDPOINTS_NOT_SCHOOL_SCOPED}.
  *
  * <p>Two fresh schools, A and B, each with a student, a pupil who signs in, a contract with a licence, an IP range, an
- * open Basispoort run with its changes, two spreadsheet imports and an undoable batch. The callers, all over HTTP with
- * the SPA's own operations where it has them: the admin of A (an outsider at B), a pupil of A, the director (ADMIN at
- * A, only SUPERVISOR at B) and a pupil of B. For each case:
+ * open Basispoort run with its changes, three spreadsheet imports and an undoable batch; a teacher who works at both.
+ * The callers, all over HTTP with the SPA's own operations where it has them: the admin of A (an outsider at B), a
+ * pupil of A, the director (ADMIN at A, only SUPERVISOR at B) and a pupil of B. For each case:
  * <ol>
  * <li>the admin of A naming school B and B's objects gets NOT_FOUND (or null), never B's data;</li>
- * <li>the admin of A naming their own school with B's objects (run, contract, licence, import …) gets NOT_FOUND;</li>
+ * <li>the admin of A naming their own school with B's objects (run, contract, licence, import, people …) gets
+ * NOT_FOUND;</li>
  * <li>the pupil of A at school B is refused;</li>
  * <li>the director is refused at B what only an admin (or a supervisor following the student) may do;</li>
  * <li>the pupil of B is refused what only staff may do;</li>
  * <li>nothing changed at A or B, read through the admins' own API ({@code tenant-boundary-state.graphql});</li>
- * <li>the director may do it at A (not refused: the check above is not a blanket refusal).</li>
+ * <li>the director may do it at A (so the refusals are not a blanket refusal), and B, where A's shared teacher works
+ * too, reads the same afterwards.</li>
  * </ol>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -557,6 +560,51 @@ class TenantBoundaryTest extends ApplicationTest {
         assertThat(missing).as("Endpoints without a tenant-boundary case. For each, add it to TenantBoundaryTest.fileEndpoints()"
                 + " with how to call it at a school, or, when it is not about one school, a reason in ENDPOINTS_NOT_SCHOOL_SCOPED")
                 .isEmpty();
+    }
+
+    /**
+     * A teacher of both schools, at each school, is that school's only: A's admin reads the teacher's pupils and
+     * products at A without B's, and the teacher asking at A for results sees A's pupils only, not the B pupil they
+     * follow at B (whose results they do see at B).
+     */
+    @Test
+    @Order(4)
+    @DisplayName("a teacher of both schools: at each school that school's pupils and products only")
+    void aTeacherOfBothSchoolsSeesEachSchoolApart() {
+        long teacher = fixture.professional(a.school().id(), "Tess", "Tweescholen", Role.SUPERVISOR);
+        fixture.grant(b.school().id(), teacher, Role.SUPERVISOR);
+        long pupilOfA = fixture.student(a.school(), 4);
+        fixture.enroll(a.school(), pupilOfA, a.school().leeslab(), teacher);
+        long pupilOfB = fixture.student(b.school(), 4);
+        fixture.enroll(b.school(), pupilOfB, b.school().leeslab(), teacher);
+        fixture.assign(b.school().id(), teacher, b.school().rekenen());
+        Session shared = login(fixture.email(teacher));
+
+        Outcome profile = post(adminA, new Request("admin", "SchoolUserProfile",
+                Map.of("schoolId", a.id(), "userId", id(teacher)), false), "school.user");
+        assertThat(idsOf(value(profile, "students"))).as("the teacher's pupils at A").containsExactly(id(pupilOfA));
+        assertThat(idsOf(value(profile, "products"))).as("the teacher's products at A").containsExactly(id(a.school().leeslab()));
+        Outcome followed = post(adminA, new Request("users", "SchoolUsers", Map.of("schoolId", a.id(), "archived", false,
+                "first", 100, "withTotal", false, "filter", Map.of("supervisorId", id(teacher))), false), "school.active.edges");
+        assertThat(((List<?>) followed.value()).stream().map(edge -> value(edge, "node", "user", "id")).toList())
+                .as("A's users followed by the teacher").containsExactly(id(pupilOfA));
+
+        Outcome overview = post(shared, new Request("results", "ResultsOverview", Map.of("schoolId", a.id(),
+                "productId", id(a.school().leeslab()), "first", 100), false), "school.resultsOverview");
+        assertThat(overview).as("the teacher's results overview at A").matches(Outcome::allowed, "allowed");
+        List<?> overviewAtA = value(overview, "edges");
+        assertThat(overviewAtA.stream().map(edge -> value(edge, "node", "studentId")).toList())
+                .as("the teacher's results overview at A").containsExactly(id(pupilOfA));
+        assertThat(post(shared, new Request("results", "StudentResults", Map.of("schoolId", a.id(), "studentId", id(pupilOfB),
+                "productId", id(a.school().leeslab())), false), "school.studentResults"))
+                .as("B's pupil's results asked at A").matches(Outcome::refused, "refused");
+        assertThat(post(shared, new Request("results", "StudentResults", Map.of("schoolId", b.id(), "studentId", id(pupilOfB),
+                "productId", id(b.school().leeslab())), false), "school.studentResults"))
+                .as("the same results at B, where the teacher follows the pupil").matches(Outcome::allowed, "allowed");
+    }
+
+    static List<Object> idsOf(List<?> objects) {
+        return objects.stream().map(o -> ((Map<?, ?>) o).get("id")).map(Object.class::cast).toList();
     }
 
     // ---- calling and judging
