@@ -105,7 +105,9 @@ class TenantBoundaryTest extends ApplicationTest {
             "Mutation.passwordChange", "own account: changes the signed-in user's password, needs the current one (PasswordChangeTest)",
             "Mutation.myEmailChangeRequest", "own account: needs the current password, mails the new address (OwnEmailChangeTest, CrossSchoolEscalationTest)",
             "Mutation.myEmailChangeConfirm", "own account: takes the token mailed to the new address (OwnEmailChangeTest)",
-            "Mutation.weeklyDigestSubscriptionSet", "own account: the signed-in professional's digest mail on or off (WeeklyDigestTest)");
+            "Mutation.weeklyDigestSubscriptionSet", "own account: the signed-in professional's digest mail on or off (WeeklyDigestTest)",
+            "Mutation.invitationAccept", "own account: the signed-in professional answers the invitation mailed to them, by its token (ProfessionalInvitationTest)",
+            "Mutation.invitationDecline", "own account: the signed-in professional declines the invitation mailed to them, by its token (ProfessionalInvitationTest)");
 
     /** Endpoints outside GraphQL that are not about one school. */
     static final Map<String, String> ENDPOINTS_NOT_SCHOOL_SCOPED = Map.of(
@@ -279,6 +281,11 @@ class TenantBoundaryTest extends ApplicationTest {
                         "lastName", "Test", "email", "indringer." + of.id() + "@test.klaspoort.nl")));
         cases.add(spa("Mutation.studentCredentialsReset", Level.ADMIN, true, "admin", "StudentCredentialsReset",
                 (at, of) -> Map.of("schoolId", at.id(), "studentId", id(of.student()), "generatePassword", true)));
+        cases.add(new Case("Mutation.professionalActivationResend", Level.ADMIN, true, "professionalActivationResend",
+                (at, of) -> new Request("""
+                        mutation($input: ProfessionalActivationResendInput!) {
+                          professionalActivationResend(input: $input) { userId errors { code } }
+                        }""", null, Map.of("input", Map.of("schoolId", at.id(), "userId", id(of.colleague()))), false)));
         cases.add(spa("Mutation.studentCreate", Level.ADMIN, true, "admin", "StudentCreate",
                 (at, of) -> Map.of("schoolId", at.id(), "firstName", "Nieuw", "lastName", "Kind", "gradeYear", 3,
                         "productIds", ids(of.school().leeslab()), "supervisorIds", ids(of.school().supervisorA()))));
