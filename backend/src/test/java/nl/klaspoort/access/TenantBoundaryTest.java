@@ -775,8 +775,8 @@ class TenantBoundaryTest extends ApplicationTest {
         long archived = fixture.students(school, 1, 5, true).getFirst();
         long pupilId = fixture.student(school, 6);
         fixture.enroll(school, pupilId, school.leeslab(), school.supervisorA());
-        long contract = fixture.contract(school.id(), school.spelling(), "PER_STUDENT", 10, LocalDate.now().minusYears(1), null);
-        long licence = fixture.licence(contract, fixture.student(school, 7), LocalDate.now().minusMonths(1), null);
+        long contract = fixture.contract(school.id(), school.spelling(), "PER_STUDENT", 10, fixture.today().minusYears(1), null);
+        long licence = fixture.licence(contract, fixture.student(school, 7), fixture.today().minusMonths(1), null);
 
         Session admin = login(school.adminEmail());
         String ipRange = value(post(admin, new Request("ipranges", "SchoolIpRangeAdd", Map.of("input", Map.of("schoolId",

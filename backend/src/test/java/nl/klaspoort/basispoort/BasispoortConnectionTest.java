@@ -82,10 +82,10 @@ class BasispoortConnectionTest extends FreshSchoolTest {
         assertThat(GraphQl.errorCodes(refused, "basispoortSchoolActivate")).containsExactly("BASISPOORT_NOT_IDENTIFIED");
         refused.path("basispoortSchoolActivate.connection.activated").entity(Boolean.class).isEqualTo(false);
 
-        TestBasispoort.world().grantConsent(id, java.time.LocalDate.now());
+        TestBasispoort.world().grantConsent(id, java.time.LocalDate.now(nl.klaspoort.platform.Amsterdam.ZONE));
         spa(publisher, "BasispoortSchoolActivate", Map.of("schoolId", school.schoolId()))
                 .path("basispoortSchoolActivate.connection.status").entity(String.class).isEqualTo("CONNECTED");
-        TestBasispoort.world().revokeConsent(id, java.time.LocalDate.now());
+        TestBasispoort.world().revokeConsent(id, java.time.LocalDate.now(nl.klaspoort.platform.Amsterdam.ZONE));
         check(admin, null).path("basispoortConnectionCheck.connection.status").entity(String.class).isEqualTo("NO_CONSENT");
     }
 

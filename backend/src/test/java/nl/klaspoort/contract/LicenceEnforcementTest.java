@@ -45,10 +45,10 @@ class LicenceEnforcementTest {
     void aSchoolWith247Of250LicencesInUse() {
         school = fixtures.school().withAdmin().withSupervisors(1).create();
         admin = Sessions.tester(port, school.adminEmail());
-        contract = fixtures.contract(school.id(), school.leeslab(), "SCHOOL_WIDE", 250, LocalDate.now().minusMonths(3), null);
+        contract = fixtures.contract(school.id(), school.leeslab(), "SCHOOL_WIDE", 250, fixtures.today().minusMonths(3), null);
         List<Long> enrolled = fixtures.students(school, 247, 5, false);
         enrolled.forEach(s -> fixtures.enroll(school, s, school.leeslab(), school.supervisorA()));
-        fixtures.licences(contract, enrolled, LocalDate.now().minusMonths(2));
+        fixtures.licences(contract, enrolled, fixtures.today().minusMonths(2));
     }
 
     @Test
@@ -96,7 +96,7 @@ class LicenceEnforcementTest {
     @Test
     @DisplayName("A5: a product without a running contract cannot be linked, nor given to a new pupil")
     void aProductWithoutARunningContractIsRefused() {
-        fixtures.contract(school.id(), school.rekenen(), "SCHOOL_WIDE", 30, LocalDate.now().minusYears(2), LocalDate.now());
+        fixtures.contract(school.id(), school.rekenen(), "SCHOOL_WIDE", 30, fixtures.today().minusYears(2), fixtures.today());
         List<Long> one = fixtures.students(school, 1, 5, true);
         GraphQlTester.Response refused = run(admin, "admin-students-link", link(one, school.rekenen(), false));
         assertThat(errorCodes(refused, "studentsLink")).containsExactly("NO_RUNNING_CONTRACT");
@@ -129,7 +129,7 @@ class LicenceEnforcementTest {
         long pupil = fixtures.students(school, 1, 5, true).getFirst();
         run(admin, "admin-students-link", link(List.of(pupil), school.leeslab(), false));
         assertThat(inUse()).isEqualTo(248);
-        fixtures.contract(school.id(), school.spelling(), "SCHOOL_WIDE", 10, LocalDate.now().minusMonths(1), null);
+        fixtures.contract(school.id(), school.spelling(), "SCHOOL_WIDE", 10, fixtures.today().minusMonths(1), null);
         GraphQlTester.Response switched = run(admin, "admin-student-products-set", Map.of("schoolId", school.schoolId(),
                 "studentId", Long.toString(pupil), "links", List.of(Map.of("productId", Long.toString(school.spelling()),
                         "supervisorIds", ids(school.supervisorA())))));

@@ -62,15 +62,15 @@ class LaunchTest {
     @BeforeEach
     void aPupilWithTwoLicensedProductsAndAnEnrollmentWithout() {
         school = fixtures.school().withAdmin().withSupervisors(1).create();
-        leeslabContract = fixtures.contract(school.id(), school.leeslab(), "SCHOOL_WIDE", 30, LocalDate.now().minusMonths(4), null);
-        spellingContract = fixtures.contract(school.id(), school.spelling(), "PER_STUDENT", 30, LocalDate.now().minusMonths(4),
-                LocalDate.now().plusMonths(2));
+        leeslabContract = fixtures.contract(school.id(), school.leeslab(), "SCHOOL_WIDE", 30, fixtures.today().minusMonths(4), null);
+        spellingContract = fixtures.contract(school.id(), school.spelling(), "PER_STUDENT", 30, fixtures.today().minusMonths(4),
+                fixtures.today().plusMonths(2));
         pupil = fixtures.student(school.id(), "Lotte", "van", "Dijk", 6, "6A");
         fixtures.enroll(school, pupil, school.leeslab(), school.supervisorA());
         fixtures.enroll(school, pupil, school.spelling(), school.supervisorA());
         fixtures.enroll(school, pupil, school.rekenen(), school.supervisorA()); // no contract, no licence
-        fixtures.licence(leeslabContract, pupil, LocalDate.now().minusMonths(1), null);
-        fixtures.licence(spellingContract, pupil, LocalDate.now().minusMonths(1), null);
+        fixtures.licence(leeslabContract, pupil, fixtures.today().minusMonths(1), null);
+        fixtures.licence(spellingContract, pupil, fixtures.today().minusMonths(1), null);
         asPupil = Sessions.tester(port, fixtures.username(pupil));
     }
 
@@ -144,7 +144,7 @@ class LaunchTest {
         refused.path("productLaunch.errors[0].message").entity(String.class)
                 .isEqualTo("U hebt geen geldige licentie voor Leeslab. Vraag uw leerkracht om hulp.");
 
-        clock.moveTo(LocalDateTime.of(LocalDate.now().plusMonths(2), java.time.LocalTime.MIDNIGHT).atZone(Amsterdam.ZONE).toInstant());
+        clock.moveTo(LocalDateTime.of(fixtures.today().plusMonths(2), java.time.LocalTime.MIDNIGHT).atZone(Amsterdam.ZONE).toInstant());
         assertThat(tiles(asPupil)).as("the Spellingster contract ended today").isEmpty();
         assertThat(errors(launch(school.spelling()))).containsExactly("NO_VALID_LICENCE");
     }

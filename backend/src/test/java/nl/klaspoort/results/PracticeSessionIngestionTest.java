@@ -230,11 +230,11 @@ class PracticeSessionIngestionTest {
                 .path("practiceSessionsRecord.results[0].error.code").entity(String.class).isEqualTo("STUDENT_NOT_FOUND");
         // a school whose Leeslab contract ended yesterday, and one whose contract starts tomorrow
         long ended = fx.school().named("Afgelopen contract").create().id();
-        fx.contract(ended, leeslab, LocalDate.now().minusYears(1), LocalDate.now().minusDays(1));
+        fx.contract(ended, leeslab, fx.today().minusYears(1), fx.today().minusDays(1));
         long endedStudent = fx.student(ended, "Eva", null, "Einde", 4, "4A");
         fx.enroll(ended, endedStudent, leeslab);
         long future = fx.school().named("Toekomstig contract").create().id();
-        fx.contract(future, leeslab, LocalDate.now().plusDays(1), null);
+        fx.contract(future, leeslab, fx.today().plusDays(1), null);
         long futureStudent = fx.student(future, "Floor", null, "Later", 4, "4A");
         fx.enroll(future, futureStudent, leeslab);
         Instant start = Instant.now().minus(1, ChronoUnit.HOURS);

@@ -55,7 +55,7 @@ class ProductResultsApiTest {
         fx.session(school, student, spelling, t0, 10, "HOME", 1, true, null);
 
         endedSchool = fx.school().named("Oud contract").create().id();
-        fx.contract(endedSchool, leeslab, LocalDate.now().minusYears(2), LocalDate.now().minusDays(1));
+        fx.contract(endedSchool, leeslab, fx.today().minusYears(2), fx.today().minusDays(1));
         endedStudent = fx.student(endedSchool, "Olle", null, "Oud", 7, "7A");
         fx.enroll(endedSchool, endedStudent, leeslab);
         fx.session(endedSchool, endedStudent, leeslab, t0, 10, "HOME", 1, true, null);

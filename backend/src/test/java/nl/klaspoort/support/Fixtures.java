@@ -1,6 +1,7 @@
 package nl.klaspoort.support;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.klaspoort.access.Role;
+import nl.klaspoort.platform.Amsterdam;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,13 +52,23 @@ public final class Fixtures {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final String professionalHash;
     private final String studentHash;
 
-    Fixtures(JdbcClient jdbc, PasswordEncoder passwords) {
+    Fixtures(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.professionalHash = passwords.encode(Sessions.PROFESSIONAL_PASSWORD);
         this.studentHash = passwords.encode(Sessions.STUDENT_PASSWORD);
+    }
+
+    /**
+     * Today as the application sees it: the Amsterdam date of its clock. Never {@code LocalDate.now()}, which is the
+     * JVM's (UTC) date and lags a day between 23:00 and 00:00 UTC, so a contract "starting tomorrow" would already run.
+     */
+    public LocalDate today() {
+        return Amsterdam.today(clock);
     }
 
     /** A new school: {@code fixtures.school().withAdmin().withSupervisors(2).create()}. */
@@ -128,7 +140,7 @@ public final class Fixtures {
             List<Long> studentIds = students == 0 ? List.of() : students(id, students, gradeYear, false);
             if (contracts) {
                 for (String code : List.of("LEESLAB", "SPELLINGSTER", "REKENROUTE")) {
-                    contract(id, productId(code), "SCHOOL_WIDE", CONTRACT_SEATS, LocalDate.now().minusYears(1), null);
+                    contract(id, productId(code), "SCHOOL_WIDE", CONTRACT_SEATS, today().minusYears(1), null);
                 }
             }
             return new TestSchool(id, schoolName, adminId, adminEmail, List.copyOf(supervisorIds), studentIds,
@@ -290,7 +302,7 @@ public final class Fixtures {
 
     /** A running contract since a year ago. */
     public void contract(long school, long product) {
-        contract(school, product, LocalDate.now().minusYears(1), null);
+        contract(school, product, today().minusYears(1), null);
     }
 
     /** A licence of the contract for the student, from {@code start}, ending on {@code end} (null: no end). Returns its id. */
@@ -428,8 +440,8 @@ public final class Fixtures {
     @TestConfiguration(proxyBeanMethods = false)
     public static class Configuration {
         @Bean
-        Fixtures fixtures(JdbcClient jdbc, PasswordEncoder passwords) {
-            return new Fixtures(jdbc, passwords);
+        Fixtures fixtures(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+            return new Fixtures(jdbc, passwords, clock);
         }
     }
 }

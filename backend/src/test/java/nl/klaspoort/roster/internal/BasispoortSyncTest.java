@@ -107,7 +107,7 @@ class BasispoortSyncTest extends RosterTestBase {
         assertThat(runs(nightly.round().orElseThrow()).get(school.id()).status()).as("retried after a 503")
                 .isEqualTo(Run.Status.APPLIED);
 
-        world().revokeConsent(institution, LocalDate.now());
+        world().revokeConsent(institution, LocalDate.now(nl.klaspoort.platform.Amsterdam.ZONE));
         world().removePupil(institution, pupil(institution, 0).id());
         requestsBefore = requestsFor(institution);
         Run refused = runs(nightly.round().orElseThrow()).get(school.id());
@@ -115,7 +115,7 @@ class BasispoortSyncTest extends RosterTestBase {
         assertThat(refused.failure()).isEqualTo(Run.Failure.NO_CONSENT);
         assertThat(requestsFor(institution) - requestsBefore).as("no consent is not retried").isEqualTo(1);
         assertThat(inArchive("STUDENT")).as("nothing archived: 12 imported, one archived before").isEqualTo(12);
-        world().grantConsent(institution, LocalDate.now());
+        world().grantConsent(institution, LocalDate.now(nl.klaspoort.platform.Amsterdam.ZONE));
     }
 
     private static Map<Long, Run> runs(NightlySync.Round round) {
