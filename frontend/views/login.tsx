@@ -48,7 +48,18 @@ function Login() {
   const [choice, setChoice] = useState<SchoolChoice | null>(null);
   const [school, setSchool] = useState('');
   const schoolsRef = useRef<RadioGroupElement>(null);
+  // "Inloggen met Basispoort" only where this installation has it configured (GET /login/options)
+  const [singleSignOn, setSingleSignOn] = useState(false);
   usePageTitle(t('login.submit'));
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch('/login/options', { credentials: 'same-origin', signal: controller.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<{ singleSignOn?: boolean }>) : { singleSignOn: false }))
+      .then((options) => setSingleSignOn(options.singleSignOn === true))
+      .catch(() => setSingleSignOn(false));
+    return () => controller.abort();
+  }, []);
 
   // the question takes the focus from the form that asked it: the first school, ready for the arrow keys
   useEffect(() => {
@@ -153,18 +164,22 @@ function Login() {
       ) : (
         <LoginForm i18n={i18n} error={error} disabled={busy} noForgotPassword onLogin={(e) => void login(e.detail.username, e.detail.password)} />
       )}
-      <p className="kp-login-or">{t('login.sso.or')}</p>
-      {/* a full page load: the server starts the OpenID Connect redirect, the SPA's router must not take the click */}
-      <a
-        className="kp-sso-button"
-        href={SSO_START}
-        onClick={(e) => {
-          e.preventDefault();
-          window.location.assign(SSO_START);
-        }}
-      >
-        {t('login.sso.button')}
-      </a>
+      {singleSignOn && (
+        <>
+          <p className="kp-login-or">{t('login.sso.or')}</p>
+          {/* a full page load: the server starts the OpenID Connect redirect, the SPA's router must not take the click */}
+          <a
+            className="kp-sso-button"
+            href={SSO_START}
+            onClick={(e) => {
+              e.preventDefault();
+              window.location.assign(SSO_START);
+            }}
+          >
+            {t('login.sso.button')}
+          </a>
+        </>
+      )}
       <p>
         <a href="wachtwoord-vergeten">{t('login.forgot')}</a>
       </p>

@@ -117,6 +117,7 @@ class TenantBoundaryTest extends ApplicationTest {
             "POST /api/practice-sessions", "product clients (bearer token), not school users (PracticeSessionsBulkTest)",
             "GET /support/status", "every product's status, public (SupportContentTest)",
             "GET /support/handleiding.pdf", "the manual, the same for everyone",
+            "GET /login/options", "whether the sign-in page offers single sign-on, public, the same for everyone",
             "ANY /error", "the server's error page",
             "POST /connect/{endpoint}/{method}", "the SPA framework's endpoint calls; the app defines none (its API is GraphQL)");
 

@@ -73,6 +73,16 @@ class SingleSignOnTest extends FreshSchoolTest {
     }
 
     @Test
+    @DisplayName("BP4 the sign-in page is told, before anyone signs in, that Basispoort is offered here")
+    void signInPageOffersBasispoort() throws Exception {
+        HttpResponse<String> options = new Browser(null).get("/login/options");
+        assertThat(options.statusCode()).isEqualTo(200);
+        assertThat(options.body()).isEqualTo("{\"singleSignOn\":true}");
+        assertThat(options.headers().allValues("Set-Cookie")).as("no session for a stranger's page")
+                .noneMatch(cookie -> cookie.startsWith("SESSION=") || cookie.startsWith("__Host-SESSION="));
+    }
+
+    @Test
     @DisplayName("BP4 a Basispoort user without a link gets a clear Dutch message and no session")
     void withoutLinkRefused() throws Exception {
         Api.Leerling stranger = world.pupils(institution).get(1);
