@@ -7,11 +7,17 @@ import { MyEmailChangeConfirmDocument } from '../gql/graphql';
 import { t } from '../i18n';
 import { useGqlMutation } from '../lib/data';
 import { requestFailure, type ServerError } from '../lib/errors';
+import { useLinkSecret } from '../lib/linkSecret';
 
 export const config: ViewConfig = { title: 'account.confirmEmail.title', menu: { exclude: true } };
 
 /** The page of the link mailed to a new login address: the signed-in professional confirms it once. */
 export default function ConfirmEmailView() {
+  const token = useLinkSecret({ clear: true });
+  return <ConfirmEmail key={token} token={token} />;
+}
+
+function ConfirmEmail({ token }: { token: string }) {
   const confirm = useGqlMutation(MyEmailChangeConfirmDocument);
   const [errors, setErrors] = useState<readonly ServerError[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -21,8 +27,6 @@ export default function ConfirmEmailView() {
   useEffect(() => {
     if (sent.current) return;
     sent.current = true;
-    const token = window.location.hash.replace(/^#/, '');
-    history.replaceState(null, '', window.location.pathname);
     confirm
       .run({ input: { token } })
       .then((result) => {
@@ -30,7 +34,7 @@ export default function ConfirmEmailView() {
         setEmail(result.myEmailChangeConfirm.email);
       })
       .catch((e: unknown) => setFailure(requestFailure(e)));
-  }, [confirm]);
+  }, [confirm, token]);
 
   return (
     <section aria-labelledby="confirm-email-title">

@@ -10,6 +10,7 @@ import { t } from '../i18n';
 import { useFormat } from '../i18n/format';
 import { useGqlMutation, useGqlQuery } from '../lib/data';
 import { requestFailure, type ServerError } from '../lib/errors';
+import { useLinkSecret } from '../lib/linkSecret';
 import { useSession } from '../lib/session';
 
 export const config: ViewConfig = { title: 'invitation.title', menu: { exclude: true } };
@@ -22,11 +23,11 @@ type Answer = { accepted: boolean; schoolId: string; schoolName: string };
  * or declines.
  */
 export default function InvitationView() {
-  const [token] = useState(() => {
-    const fromLink = window.location.hash.replace(/^#/, '');
-    if (fromLink) history.replaceState(null, '', window.location.pathname);
-    return fromLink;
-  });
+  const token = useLinkSecret({ clear: true });
+  return <Invitation key={token} token={token} />;
+}
+
+function Invitation({ token }: { token: string }) {
   const invitation = useGqlQuery(InvitationDocument, { token }, { enabled: token !== '' });
   const accept = useGqlMutation(InvitationAcceptDocument);
   const decline = useGqlMutation(InvitationDeclineDocument);

@@ -6,6 +6,7 @@ import { Providers } from '../components/Providers';
 import { t, useLanguage } from '../i18n';
 import type { ServerError } from '../lib/errors';
 import { csrfHeaders } from '../lib/graphql';
+import { useLinkSecret } from '../lib/linkSecret';
 import { passwordErrorText } from '../lib/password';
 import { AccountForm, AccountPage, postAccount } from './_account/AccountPage';
 
@@ -22,9 +23,8 @@ interface Refusal {
  * B1: the page of a mailed link (activation or reset). The link's secret is in the fragment, so it never reaches a
  * server log or a Referer; the page sends it once with the chosen password.
  */
-function SetPassword() {
+function SetPassword({ token }: { token: string }) {
   const language = useLanguage();
-  const [token] = useState(() => window.location.hash.replace(/^#/, ''));
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -111,9 +111,10 @@ function SetPassword() {
 }
 
 export default function SetPasswordView() {
+  const token = useLinkSecret();
   return (
     <Providers>
-      <SetPassword />
+      <SetPassword key={token} token={token} />
     </Providers>
   );
 }
