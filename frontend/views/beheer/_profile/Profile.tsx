@@ -7,6 +7,7 @@ import { SchoolUserProfileDocument } from '../../../gql/graphql';
 import { t } from '../../../i18n';
 import { useGqlQuery } from '../../../lib/data';
 import { useSession } from '../../../lib/session';
+import { ActivationSection } from './ActivationSection';
 import { ArchiveSection } from './ArchiveSection';
 import { DigestSubscription } from './DigestSubscription';
 import { OwnEmail } from './OwnEmail';
@@ -42,6 +43,9 @@ export function Profile({ userId }: { userId: string }) {
       {isAdmin && <AdminNav />}
       {message && <p role="status">{message}</p>}
       {member.archived && <p className="kp-notice">{t('profile.readOnlyArchived')}</p>}
+      {editable && !own && member.activationPending && member.user.__typename === 'Professional' && (
+        <ActivationSection schoolId={schoolId} member={member} email={member.user.email} />
+      )}
       <ProfileForm key={member.id} schoolId={schoolId} member={member} editable={editable} own={own} onSaved={() => setMessage(t('profile.saved'))} />
       {isStudent && isAdmin && <StudentProducts key={`products-${member.id}`} schoolId={schoolId} member={member} onSaved={setMessage} />}
       {isStudent && editable && <StudentCredentials schoolId={schoolId} member={member} />}

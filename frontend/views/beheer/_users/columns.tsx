@@ -21,6 +21,7 @@ export function userColumns(): Column<UserRow, UserSortField>[] {
               {t(`role.${r}`)}
             </span>
           ))}
+          {row.activationPending && <span className="kp-badge kp-badge-pending">{t('admin.notActivated')}</span>}
         </span>
       ),
     },

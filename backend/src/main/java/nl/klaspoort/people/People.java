@@ -130,6 +130,14 @@ public class People {
         return queries.passwordHash(id);
     }
 
+    /**
+     * Whether each of these people has a password, by id (ids that are nobody are left out): a professional without
+     * one has not chosen it with the mailed link yet.
+     */
+    public Map<Long, Boolean> hasPassword(Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : queries.hasPassword(ids);
+    }
+
     /** A new password (already hashed) for the person; a pending activation is done with it. */
     public void setPassword(long id, String passwordHash) {
         store.setPassword(id, passwordHash);

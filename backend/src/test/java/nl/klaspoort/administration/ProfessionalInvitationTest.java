@@ -13,6 +13,7 @@ import klaspoort.peers.mail.MailCatcher;
 import nl.klaspoort.access.Role;
 import nl.klaspoort.support.Fixtures.TestSchool;
 import nl.klaspoort.support.FreshSchoolTest;
+import nl.klaspoort.support.LoginPagePosts;
 import nl.klaspoort.support.Sessions;
 import nl.klaspoort.support.TestMail;
 import org.junit.jupiter.api.DisplayName;
@@ -266,6 +267,45 @@ class ProfessionalInvitationTest extends FreshSchoolTest {
                 .execute().path("professionalActivationResend.errors[*].code").entityList(String.class).containsExactly("ALREADY_ACTIVE");
         admin.document(resend).variable("input", Map.of("schoolId", school.schoolId(), "userId", Long.toString(other.admin())))
                 .execute().path("professionalActivationResend.errors[*].code").entityList(String.class).containsExactly("NOT_FOUND");
+    }
+
+    @Test
+    @DisplayName("B4 the admin sees who has not activated yet, a new and an invited professional alike, until they do")
+    void activationPendingUntilThePasswordIsChosenOrTheInvitationAccepted() throws Exception {
+        TestSchool other = fixture.school().withAdmin().withSupervisors(1).create();
+        String known = fixture.email(other.supervisorA());
+        String fresh = "activeren." + school.id() + "@test.klaspoort.nl";
+        String invitedId = create("Ivo", "Uitgenodigd", known, null).path("professionalCreate.userId").entity(String.class).get();
+        String freshId = create("Nina", "Nieuw", fresh, null).path("professionalCreate.userId").entity(String.class).get();
+        String student = Long.toString(fixture.student(school, 5));
+        String active = Long.toString(school.supervisorA());
+
+        assertThat(pendingActivations(invitedId, freshId, student, active))
+                .containsExactly(Map.entry(invitedId, true), Map.entry(freshId, true), Map.entry(student, false),
+                        Map.entry(active, false));
+
+        // the new professional chooses a password with the mailed link; the invited one accepts
+        CaughtMail activation = TestMail.catcher().awaitMail(MailCatcher.to(fresh), Duration.ofSeconds(20));
+        String link = activation.links().getFirst();
+        assertThat(LoginPagePosts.post(port, "/account/password",
+                Map.of("token", link.substring(link.indexOf('#') + 1), "password", "Klaspoort2026"), "nl").statusCode())
+                .isEqualTo(204);
+        answer(Sessions.tester(port, known), ACCEPT, tokenMailedTo(known, school.name()))
+                .path("invitationAccept.accepted").entity(Boolean.class).isEqualTo(true);
+
+        String accepted = Long.toString(other.supervisorA());
+        assertThat(pendingActivations(freshId, accepted)).containsExactly(Map.entry(freshId, false), Map.entry(accepted, false));
+    }
+
+    /** {@code SchoolUser.activationPending} of these users at the school, as its admin reads them, in this order. */
+    private Map<String, Boolean> pendingActivations(String... ids) {
+        Map<String, Boolean> pending = new java.util.LinkedHashMap<>();
+        for (String id : ids) {
+            pending.put(id, admin.document("query($s: ID!, $id: ID!) { school(id: $s) { user(id: $id) { activationPending } } }")
+                    .variable("s", school.schoolId()).variable("id", id).execute()
+                    .path("school.user.activationPending").entity(Boolean.class).get());
+        }
+        return pending;
     }
 
     private List<Map<String, Object>> auditOf(TestSchool at, String action) {

@@ -96,8 +96,9 @@ class UsersConnectionTest {
         full(50, null, Map.of()).path("school.users.edges").entityList(Object.class).hasSize(32);
         int fifty = SqlStatementCounter.count();
         // the caller's roles (once per request, issue 16), school, users (page, total), then one per nested field:
-        // user, products, supervisors, students, enrollments, enrollment product, student and supervisors
-        assertThat(ten).isEqualTo(12);
+        // user, activationPending, products, supervisors, students, enrollments, enrollment product, student and
+        // supervisors
+        assertThat(ten).isEqualTo(13);
         assertThat(fifty).isEqualTo(ten);
     }
 

@@ -32,13 +32,87 @@ class AccountIT extends BrowserJourney {
 
     /** A new professional at OBS De Regenboog, created by its admin: Klaspoort mails them the activation link. */
     private static CaughtMail newColleague(String email) {
+        return newColleague(email, "Jansen");
+    }
+
+    private static CaughtMail newColleague(String email, String lastName) {
         Api admin = Api.signIn(app, ADMIN, PROFESSIONAL_PASSWORD);
         var created = admin.graphql("""
                 mutation($input: ProfessionalCreateInput!) { professionalCreate(input: $input) { userId errors { message } } }
-                """, Map.of("input", Map.of("schoolId", admin.schoolId("12AB"), "firstName", "Fleur", "lastName", "Jansen",
+                """, Map.of("input", Map.of("schoolId", admin.schoolId("12AB"), "firstName", "Fleur", "lastName", lastName,
                 "email", email, "roles", List.of("SUPERVISOR"), "productIds", List.of())));
         org.assertj.core.api.Assertions.assertThat(created.get("professionalCreate").get("errors").isEmpty()).isTrue();
         return app.mail().awaitMail(MailCatcher.to(email), Duration.ofSeconds(30));
+    }
+
+    @Test
+    @DisplayName("B4 the admin sees a colleague has not activated yet and sends the e-mail again from the profile; only the new link works")
+    void adminSendsTheActivationMailAgain() {
+        String last = family("Opnieuw");
+        String email = last.toLowerCase() + "@school.example";
+        CaughtMail first = newColleague(email, last);
+
+        login(ADMIN, PROFESSIONAL_PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Beheer").setExact(true)).click();
+        Ui.fill(page, "Zoeken", last);
+        assertThat(Ui.visible(page, "table.kp-table tbody tr")).hasCount(1);
+        assertThat(Ui.visible(page, "table.kp-table tbody tr")).containsText("Nog niet geactiveerd");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Fleur " + last)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Nog niet geactiveerd"))).isVisible();
+        assertThat(page.getByText("Fleur " + last + " heeft de link in de e-mail naar " + email + " nog niet gebruikt")).isVisible();
+        Accessibility.assertNoSeriousViolations(page);
+        screenshot("B4-activation-pending-nl");
+        // by keyboard, on a slow connection: busy and not pressable twice, then a status says where it went
+        Ui.button(page, "E-mail opnieuw versturen").focus();
+        slowConnection(1500);
+        page.keyboard().press("Enter");
+        assertThat(Ui.button(page, "Bezig…")).isDisabled();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("opnieuw verstuurd")))
+                .hasText("De e-mail is opnieuw verstuurd naar " + email + ".", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        normalConnection();
+        screenshot("B4-activation-resent-nl");
+        CaughtMail second = app.mail().awaitMail(MailCatcher.to(email)
+                .and(m -> !m.links().getFirst().equals(first.links().getFirst())), Duration.ofSeconds(30));
+
+        // the first link stopped working; the new one sets the password
+        context.clearCookies();
+        choosePassword(first.links().getFirst(), "Opnieuw2026wachtwoord");
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Deze link werkt niet meer: hij is verlopen of al gebruikt.");
+        choosePassword(second.links().getFirst(), "Opnieuw2026wachtwoord");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Uw wachtwoord is ingesteld. U kunt nu inloggen.");
+
+        // the admin no longer sees it as pending
+        login(ADMIN, PROFESSIONAL_PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Beheer").setExact(true)).click();
+        Ui.fill(page, "Zoeken", last);
+        assertThat(Ui.visible(page, "table.kp-table tbody tr")).hasCount(1);
+        assertThat(Ui.visible(page, "table.kp-table tbody tr")).not().containsText("Nog niet geactiveerd");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Fleur " + last)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Fleur " + last))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Nog niet geactiveerd"))).hasCount(0);
+    }
+
+    @Test
+    @DisplayName("B4 in English, the profile says the colleague has not activated yet and sends the e-mail again")
+    void adminSendsTheActivationMailAgainInEnglish() {
+        String last = family("Again");
+        String email = last.toLowerCase() + "@school.example";
+        CaughtMail first = newColleague(email, last);
+
+        loginInEnglish(ADMIN, PROFESSIONAL_PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Administration").setExact(true)).click();
+        Ui.fill(page, "Search", last);
+        assertThat(Ui.visible(page, "table.kp-table tbody tr")).hasCount(1);
+        assertThat(Ui.visible(page, "table.kp-table tbody tr")).containsText("Not activated yet");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Fleur " + last)).click();
+        assertThat(page.getByText("Fleur " + last + " has not used the link in the e-mail sent to " + email + " yet")).isVisible();
+        Ui.button(page, "Send the e-mail again").click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("sent again")))
+                .hasText("The e-mail was sent again to " + email + ".");
+        Accessibility.assertNoSeriousViolations(page);
+        screenshot("B4-activation-resent-en");
+        app.mail().awaitMail(MailCatcher.to(email).and(m -> !m.links().getFirst().equals(first.links().getFirst())),
+                Duration.ofSeconds(30));
     }
 
     @Test

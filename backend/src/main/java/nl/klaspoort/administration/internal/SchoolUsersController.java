@@ -90,6 +90,21 @@ class SchoolUsersController {
         return batch.stream().distinct().collect(Collectors.toMap(Function.identity(), member -> byId.get(member.id())));
     }
 
+    /**
+     * A professional who has not chosen a password yet, or not answered the school's invitation yet: both are "not
+     * activated" to the school, which may send the mail again (the two are not told apart, see the invitations).
+     */
+    @BatchMapping(typeName = "SchoolUser", field = "activationPending")
+    Map<SchoolUser, Boolean> activationPending(List<SchoolUser> batch) {
+        List<Long> professionals = batch.stream().filter(member -> !member.student()).map(SchoolUser::id).distinct().toList();
+        Map<Long, Boolean> hasPassword = people.hasPassword(professionals);
+        // an id that is nobody's is a pending invitation's (one more statement only when the page shows one)
+        java.util.Set<Long> invited = invitations.byIds(
+                professionals.stream().filter(id -> !hasPassword.containsKey(id)).toList()).keySet();
+        return batch.stream().distinct().collect(Collectors.toMap(Function.identity(), member -> !member.student()
+                && (invited.contains(member.id()) || Boolean.FALSE.equals(hasPassword.get(member.id())))));
+    }
+
     @BatchMapping(typeName = "SchoolUser", field = "products")
     Map<SchoolUser, List<Product>> products(List<SchoolUser> batch) {
         return Keyed.group(batch, SchoolUser::schoolId, SchoolUser::id, queries.products(batch));

@@ -43,6 +43,13 @@ public class PeopleQueries {
                 .param("id", id).query(String.class).optional();
     }
 
+    public java.util.Map<Long, Boolean> hasPassword(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Boolean> byId = new java.util.HashMap<>();
+        jdbc.sql("select id, password_hash is not null from app_user where id in (:ids)").param("ids", ids)
+                .query((rs, n) -> byId.put(rs.getLong(1), rs.getBoolean(2))).list();
+        return byId;
+    }
+
     public boolean emailTaken(String email, long exceptId) {
         return jdbc.sql("select exists (select 1 from app_user where lower(email) = :email and id <> :id)")
                 .param("email", email).param("id", exceptId).query(Boolean.class).single();
