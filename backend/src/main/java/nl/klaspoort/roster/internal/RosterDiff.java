@@ -67,6 +67,84 @@ final class RosterDiff {
             BiFunction<Set<Long>, Set<Long>, Set<Long>> onlySupervisors, Map<Long, String> usernamesTaken,
             Set<Long> sharedTeachers) {}
 
+    /**
+     * What the {@link Lookups} must be asked about: the Basispoort ids and ECK iDs of pupils no member of the school
+     * matches (only they can have moved in), the addresses of teachers who are not yet members or whose address
+     * changes (only those can be someone else's), and the members whose address changes (only they can be shared with
+     * another school). A steady roster needs none of them, so the lookups send no statement.
+     */
+    record Wanted(Set<Long> basispoortIds, Set<String> eckIds, Set<String> emails, Set<Long> teachersWithNewAddress) {}
+
+    static Wanted wanted(SchoolRoster roster, RosterSnapshot snapshot) {
+        Set<Long> basispoortIds = new HashSet<>();
+        Set<String> eckIds = new HashSet<>();
+        StudentIndex students = new StudentIndex(roster);
+        for (RosterStudent pupil : snapshot.students()) {
+            if (students.match(pupil) == null) {
+                putIf(basispoortIds, pupil.basispoortId());
+                putIf(eckIds, pupil.eckId());
+            }
+        }
+        Set<String> emails = new LinkedHashSet<>();
+        Set<Long> changing = new HashSet<>();
+        TeacherIndex teachers = new TeacherIndex(roster);
+        for (RosterTeacher teacher : snapshot.teachers()) {
+            String email = Names.email(teacher.email());
+            Member member = teachers.match(teacher, email);
+            if (member == null || email != null && !email.equals(Names.email(member.email()))) {
+                putIf(emails, email);
+                if (member != null) {
+                    changing.add(member.id());
+                }
+            }
+        }
+        return new Wanted(basispoortIds, eckIds, emails, changing);
+    }
+
+    /** The school's pupils by the keys of their links: Basispoort id, then ECK iD, then LAS key. */
+    private static final class StudentIndex {
+        final Map<Long, Member> byBasispoortId = new HashMap<>();
+        final Map<String, Member> byEckId = new HashMap<>();
+        final Map<String, Member> byLasKey = new HashMap<>();
+
+        StudentIndex(SchoolRoster roster) {
+            for (Member member : roster.students()) {
+                Link link = member.link();
+                if (link != null) {
+                    putIf(byBasispoortId, link.basispoortId(), member);
+                    putIf(byEckId, link.eckId(), member);
+                    putIf(byLasKey, link.lasKey(), member);
+                }
+            }
+        }
+
+        Member match(RosterStudent pupil) {
+            return first(byBasispoortId.get(pupil.basispoortId()), byEckId.get(pupil.eckId()), byLasKey.get(pupil.key()));
+        }
+    }
+
+    /** The school's teachers by Basispoort id, then address, then LAS key. */
+    private static final class TeacherIndex {
+        final Map<Long, Member> byBasispoortId = new HashMap<>();
+        final Map<String, Member> byEmail = new HashMap<>();
+        final Map<String, Member> byLasKey = new HashMap<>();
+
+        TeacherIndex(SchoolRoster roster) {
+            for (Member member : roster.teachers()) {
+                Link link = member.link();
+                if (link != null) {
+                    putIf(byBasispoortId, link.basispoortId(), member);
+                    putIf(byLasKey, link.lasKey(), member);
+                }
+                putIf(byEmail, Names.email(member.email()), member);
+            }
+        }
+
+        Member match(RosterTeacher teacher, String email) {
+            return first(byBasispoortId.get(teacher.basispoortId()), byEmail.get(email), byLasKey.get(teacher.key()));
+        }
+    }
+
     private static final List<Field> STUDENT_FIELDS = List.of(Field.FIRST_NAME, Field.NAME_PREFIX, Field.LAST_NAME,
             Field.JAARGROEP, Field.GROUP);
     private static final List<Field> TEACHER_FIELDS = List.of(Field.FIRST_NAME, Field.NAME_PREFIX, Field.LAST_NAME,
@@ -140,17 +218,7 @@ final class RosterDiff {
     // ---- students
 
     private void students() {
-        Map<Long, Member> byBasispoortId = new HashMap<>();
-        Map<String, Member> byEckId = new HashMap<>();
-        Map<String, Member> byLasKey = new HashMap<>();
-        for (Member member : roster.students()) {
-            Link link = member.link();
-            if (link != null) {
-                putIf(byBasispoortId, link.basispoortId(), member);
-                putIf(byEckId, link.eckId(), member);
-                putIf(byLasKey, link.lasKey(), member);
-            }
-        }
+        StudentIndex index = new StudentIndex(roster);
         Map<Long, Link> elsewhereByBasispoortId = new HashMap<>();
         Map<String, Link> elsewhereByEckId = new HashMap<>();
         for (Link link : lookups.elsewhere()) { // most recent first: the first one found wins
@@ -166,8 +234,7 @@ final class RosterDiff {
         Map<Long, RosterStudent> leftOn = new HashMap<>();
         Set<String> seenKeys = new HashSet<>();
         for (RosterStudent pupil : snapshot.students()) {
-            Member member = first(byBasispoortId.get(pupil.basispoortId()), byEckId.get(pupil.eckId()),
-                    byLasKey.get(pupil.key()));
+            Member member = index.match(pupil);
             String sourceKey = pupil.basispoortId() != null ? pupil.basispoortId().toString() : pupil.key();
             if (pupil.leftOn(today)) { // EDEXML keeps pupils who left, with their uitstroomdatum
                 if (member != null) {
@@ -235,17 +302,7 @@ final class RosterDiff {
     // ---- teachers
 
     private void teachers() {
-        Map<Long, Member> byBasispoortId = new HashMap<>();
-        Map<String, Member> byLasKey = new HashMap<>();
-        Map<String, Member> byEmail = new HashMap<>();
-        for (Member member : roster.teachers()) {
-            Link link = member.link();
-            if (link != null) {
-                putIf(byBasispoortId, link.basispoortId(), member);
-                putIf(byLasKey, link.lasKey(), member);
-            }
-            putIf(byEmail, Names.email(member.email()), member);
-        }
+        TeacherIndex index = new TeacherIndex(roster);
         Set<Long> matched = new HashSet<>();
         Set<String> seenEmails = new HashSet<>();
         for (RosterTeacher teacher : snapshot.teachers()) {
@@ -257,7 +314,7 @@ final class RosterDiff {
                     teacher.basispoortId(), teacher.eckId(), teacher.key());
             String label = Names.display(record.firstName(), record.namePrefix(), record.lastName());
             String sourceKey = email != null ? email : teacher.key();
-            Member member = first(byBasispoortId.get(teacher.basispoortId()), byEmail.get(email), byLasKey.get(teacher.key()));
+            Member member = index.match(teacher, email);
             if (email != null && !seenEmails.add(email) || member != null && !matched.add(member.id())) {
                 skip(Subject.TEACHER, sourceKey, label, record, Reason.DUPLICATE_IN_SOURCE);
                 continue;
@@ -421,6 +478,12 @@ final class RosterDiff {
         boolean localEdit = fields.stream().anyMatch(FieldChange::localEdit);
         changes.add(new Change(changes.size() + 1, subject, action, userId, groupId, sourceKey, Names.cut(label, 300),
                 fields, record, reason, params, localEdit, false, blocked, Decision.ACCEPTED));
+    }
+
+    private static <K> void putIf(Set<K> keys, K key) {
+        if (key != null) {
+            keys.add(key);
+        }
     }
 
     private static <K> void putIf(Map<K, Member> index, K key, Member member) {

@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -230,20 +228,16 @@ class RosterService {
         List<Member> members = state.members(schoolId);
         SchoolRoster roster = new SchoolRoster(schoolId, RosterStateQueries.ofKind(members, true),
                 RosterStateQueries.ofKind(members, false), groups.byKey(schoolId));
-        Set<Long> basispoortIds = snapshot.students().stream().map(s -> s.basispoortId()).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        Set<String> eckIds = snapshot.students().stream().map(s -> s.eckId()).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        List<Link> elsewhere = links.studentsElsewhere(schoolId, basispoortIds, eckIds);
-        Set<String> emails = snapshot.teachers().stream().map(t -> Names.email(t.email())).filter(Objects::nonNull)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        // only what the comparison can use: none of it for a roster whose people are all known already
+        RosterDiff.Wanted wanted = RosterDiff.wanted(roster, snapshot);
+        List<Link> elsewhere = links.studentsElsewhere(schoolId, wanted.basispoortIds(), wanted.eckIds());
         LocalDate today = Amsterdam.today(clock);
         List<Change> changes = RosterDiff.compare(roster, snapshot, RosterDiff.Source.valueOf(source.name()), today,
-                new RosterDiff.Lookups(elsewhere, people.professionalsByEmail(emails),
+                new RosterDiff.Lookups(elsewhere, people.professionalsByEmail(wanted.emails()),
                         state.schoolNames(elsewhere.stream().map(Link::schoolId).collect(Collectors.toSet())),
                         (teachers, pupils) -> enrollments.onlySupervisors(schoolId, teachers, null, pupils),
                         state.usernamesTaken(schoolId, elsewhere.stream().map(Link::userId).collect(Collectors.toSet())),
-                        memberships.membersElsewhere(schoolId, roster.teachers().stream().map(SchoolRoster.Member::id).toList())));
+                        memberships.membersElsewhere(schoolId, wanted.teachersWithNewAddress())));
         int activeStudents = (int) roster.students().stream().filter(m -> !m.archived()).count();
         List<HoldReason> holds = RunReport.holdReasons(changes, activeStudents, properties.holdArchiveShare(),
                 properties.holdWhenEmpty());
