@@ -145,7 +145,7 @@ class UsersArchiveTest {
         int two = SqlStatementCounter.count();
         SqlStatementCounter.reset();
         page(true, 15, null).path("school.archive.edges").entityList(Object.class).hasSize(15);
-        assertThat(SqlStatementCounter.count()).isEqualTo(two).isEqualTo(12);
+        assertThat(SqlStatementCounter.count()).isEqualTo(two).isEqualTo(13);
     }
 
     @Test

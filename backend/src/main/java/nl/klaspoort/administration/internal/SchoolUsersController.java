@@ -96,11 +96,12 @@ class SchoolUsersController {
      */
     @BatchMapping(typeName = "SchoolUser", field = "activationPending")
     Map<SchoolUser, Boolean> activationPending(List<SchoolUser> batch) {
-        List<Long> professionals = batch.stream().filter(member -> !member.student()).map(SchoolUser::id).distinct().toList();
-        Map<Long, Boolean> hasPassword = people.hasPassword(professionals);
-        // an id that is nobody's is a pending invitation's (one more statement only when the page shows one)
-        java.util.Set<Long> invited = invitations.byIds(
-                professionals.stream().filter(id -> !hasPassword.containsKey(id)).toList()).keySet();
+        // one statement for the whole page, whoever is on it; an id that is nobody's is a pending invitation's (one more
+        // statement only when the page shows one)
+        List<Long> ids = batch.stream().map(SchoolUser::id).distinct().toList();
+        Map<Long, Boolean> hasPassword = people.hasPassword(ids);
+        java.util.Set<Long> invited = invitations.byIds(ids.stream().filter(id -> !hasPassword.containsKey(id)).toList())
+                .keySet();
         return batch.stream().distinct().collect(Collectors.toMap(Function.identity(), member -> !member.student()
                 && (invited.contains(member.id()) || Boolean.FALSE.equals(hasPassword.get(member.id())))));
     }
