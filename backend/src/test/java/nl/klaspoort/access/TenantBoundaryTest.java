@@ -4,19 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import graphql.language.AstPrinter;
-import graphql.language.Definition;
-import graphql.language.Document;
 import graphql.language.FieldDefinition;
-import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.Node;
-import graphql.language.NodeTraverser;
-import graphql.language.NodeVisitorStub;
-import graphql.language.OperationDefinition;
-import graphql.parser.Parser;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.ScalarTypeDefinition;
 import graphql.language.EnumTypeDefinition;
@@ -46,6 +34,7 @@ import nl.klaspoort.support.EdexmlUploads;
 import nl.klaspoort.support.Fixtures.TestSchool;
 import nl.klaspoort.support.HttpFiles;
 import nl.klaspoort.support.Sessions;
+import nl.klaspoort.support.SpaDocuments;
 import nl.klaspoort.support.Sessions.Session;
 import nl.klaspoort.support.TestBasispoort;
 import org.junit.jupiter.api.AfterAll;
@@ -170,7 +159,6 @@ class TenantBoundaryTest extends ApplicationTest {
     RequestMappingHandlerMapping handlerMapping;
 
     TypeDefinitionRegistry schema;
-    List<Definition> spa;
     Place a;
     Place b;
     Session adminA;
@@ -186,7 +174,6 @@ class TenantBoundaryTest extends ApplicationTest {
     @BeforeAll
     void twoSchoolsAndTheirPeople() throws IOException {
         schema = schema();
-        spa = spaDefinitions();
         a = place("A");
         b = place("B");
         long directorId = fixture.professional(a.school().id(), "Dirk", "Directeur", Role.ADMIN, Role.SUPERVISOR);
@@ -724,32 +711,7 @@ class TenantBoundaryTest extends ApplicationTest {
         if (request.operation() == null) {
             return read(new ClassPathResource("graphql-test/" + document + ".graphql"));
         }
-        List<Definition> definitions = new ArrayList<>();
-        definitions.add(spa.stream().filter(d -> d instanceof OperationDefinition o && request.operation().equals(o.getName()))
-                .findFirst().orElseThrow(() -> new AssertionError("no SPA operation " + request.operation())));
-        Set<String> spread = new TreeSet<>();
-        for (int i = 0; i < definitions.size(); i++) {
-            new NodeTraverser().depthFirst(new NodeVisitorStub() {
-                @Override
-                public TraversalControl visitFragmentSpread(FragmentSpread node, TraverserContext<Node> context) {
-                    if (spread.add(node.getName())) {
-                        definitions.add(spa.stream().filter(d -> d instanceof FragmentDefinition f && f.getName().equals(node.getName()))
-                                .findFirst().orElseThrow(() -> new AssertionError("no SPA fragment " + node.getName())));
-                    }
-                    return TraversalControl.CONTINUE;
-                }
-            }, definitions.get(i));
-        }
-        return AstPrinter.printAst(Document.newDocument().definitions(definitions).build());
-    }
-
-    /** Every operation and fragment of the SPA. */
-    static List<Definition> spaDefinitions() throws IOException {
-        List<Definition> definitions = new ArrayList<>();
-        for (Resource file : new PathMatchingResourcePatternResolver().getResources("file:../frontend/graphql/*.graphql")) {
-            definitions.addAll(Parser.parse(read(file)).getDefinitions());
-        }
-        return definitions;
+        return SpaDocuments.operation(request.operation());
     }
 
     static String read(Resource resource) {

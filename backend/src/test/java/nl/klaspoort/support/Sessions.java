@@ -66,29 +66,9 @@ public final class Sessions {
      * (null: none).
      */
     public static Attempt attempt(int port, String username, String password, Long school) {
-        try {
-            CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-            HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-            URI base = URI.create("http://localhost:" + port);
-            http.send(HttpRequest.newBuilder(base.resolve("/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
-            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                    + (school == null ? "" : "&school=" + school);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-XSRF-TOKEN", cookie(cookies, "XSRF-TOKEN"))
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return new Attempt(response.statusCode(), response.body(), null);
-            }
-            // a GET after login makes the server hand out the CSRF token of the new session
-            http.send(HttpRequest.newBuilder(base.resolve("/")).GET().build(), HttpResponse.BodyHandlers.discarding());
-            String cookieHeader = cookies.getCookieStore().getCookies().stream()
-                    .map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; "));
-            return new Attempt(200, response.body(), new Session(cookieHeader, cookie(cookies, "XSRF-TOKEN")));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        LoginForm form = new LoginForm(port, null);
+        HttpResponse<String> response = form.post(null, username, password, school);
+        return new Attempt(response.statusCode(), response.body(), response.statusCode() == 200 ? form.session() : null);
     }
 
     /**
@@ -99,35 +79,55 @@ public final class Sessions {
         return new LoginForm(port, ip).post(ip, username, password);
     }
 
-    /** The login page of one browser: its CSRF cookie fetched once, then as many posts of the form as wanted. */
+    /**
+     * The login page of one browser (at {@code ip} as a proxy on loopback reports it, or null): its CSRF cookie fetched
+     * once, then as many posts of the form as wanted, as the login page sends them.
+     */
     public static final class LoginForm {
-        private final HttpClient http;
+        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
         private final URI base;
         private final String csrf;
 
         public LoginForm(int port, String ip) {
-            CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-            this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
             this.base = URI.create("http://localhost:" + port);
-            try {
-                http.send(HttpRequest.newBuilder(base.resolve("/login")).header("X-Forwarded-For", ip).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            send(ip, HttpRequest.newBuilder(base.resolve("/login")).GET(), HttpResponse.BodyHandlers.discarding());
             this.csrf = cookie(cookies, "XSRF-TOKEN");
         }
 
-        /** Posts the login form as a browser at {@code ip}; the response, whatever its status. */
+        /** Posts the login form as a browser at {@code ip} (null: none); the response, whatever its status. */
         public HttpResponse<String> post(String ip, String username, String password) {
+            return post(ip, username, password, null);
+        }
+
+        /** The same, with the school a pupil chose after a {@code SCHOOL_NEEDED} answer (null: none). */
+        public HttpResponse<String> post(String ip, String username, String password, Long school) {
+            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                    + (school == null ? "" : "&school=" + school);
+            return send(ip, HttpRequest.newBuilder(base.resolve("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** The session a successful post made, with the CSRF token the server hands out on the next page. */
+        public Session session() {
+            send(null, HttpRequest.newBuilder(base.resolve("/")).GET(), HttpResponse.BodyHandlers.discarding());
+            String cookieHeader = cookies.getCookieStore().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; "));
+            return new Session(cookieHeader, cookie(cookies, "XSRF-TOKEN"));
+        }
+
+        private <T> HttpResponse<T> send(String ip, HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+            if (ip != null) {
+                request.header("X-Forwarded-For", ip);
+            }
             try {
-                return http.send(HttpRequest.newBuilder(base.resolve("/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-XSRF-TOKEN", csrf).header("X-Forwarded-For", ip)
-                        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-            } catch (Exception e) {
+                return http.send(request.build(), body);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
         }
@@ -147,15 +147,11 @@ public final class Sessions {
 
     /**
      * Test documents: the tests' own ({@code graphql-test/}) and the SPA's operations exactly as it sends them
-     * ({@code frontend/graphql/}, by path, so a change there is tested here). An SPA document that spreads the shared
-     * {@code PayloadError} fragment gets it from {@code errors.graphql}, as the SPA's code generator gives it.
+     * ({@code frontend/graphql/}), each with the SPA fragments it spreads ({@link SpaDocuments}).
      */
     private static final ResourceDocumentSource FILES = new ResourceDocumentSource(
             List.of(new ClassPathResource("graphql-test/"), new FileSystemResource("../frontend/graphql/")), List.of(".graphql"));
-    private static final DocumentSource DOCUMENTS = name -> FILES.getDocument(name).flatMap(document ->
-            document.contains("...PayloadError") && !document.contains("fragment PayloadError")
-                    ? FILES.getDocument("errors").map(errors -> document + "\n" + errors)
-                    : reactor.core.publisher.Mono.just(document));
+    private static final DocumentSource DOCUMENTS = name -> FILES.getDocument(name).map(SpaDocuments::completed);
 
     /** A graphql-ws connection in the session, with the same documents as {@link #tester(int, Session)}. */
     public static WebSocketGraphQlTester socket(int port, Session session) {
