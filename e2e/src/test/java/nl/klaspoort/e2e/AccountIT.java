@@ -45,6 +45,15 @@ class AccountIT extends BrowserJourney {
         return app.mail().awaitMail(MailCatcher.to(email), Duration.ofSeconds(30));
     }
 
+    /** The signed-in admin's user overview ({@code administration} in the menu) searched for one colleague: their row. */
+    private Locator colleagueInOverview(String administration, String search, String last) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(administration).setExact(true)).click();
+        Ui.fill(page, search, last);
+        Locator rows = Ui.visible(page, "table.kp-table tbody tr");
+        assertThat(rows).hasCount(1);
+        return rows;
+    }
+
     @Test
     @DisplayName("B4 the admin sees a colleague has not activated yet and sends the e-mail again from the profile; only the new link works")
     void adminSendsTheActivationMailAgain() {
@@ -53,10 +62,7 @@ class AccountIT extends BrowserJourney {
         CaughtMail first = newColleague(email, last);
 
         login(ADMIN, PROFESSIONAL_PASSWORD);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Beheer").setExact(true)).click();
-        Ui.fill(page, "Zoeken", last);
-        assertThat(Ui.visible(page, "table.kp-table tbody tr")).hasCount(1);
-        assertThat(Ui.visible(page, "table.kp-table tbody tr")).containsText("Nog niet geactiveerd");
+        assertThat(colleagueInOverview("Beheer", "Zoeken", last)).containsText("Nog niet geactiveerd");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Fleur " + last)).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Nog niet geactiveerd"))).isVisible();
         assertThat(page.getByText("Fleur " + last + " heeft de link in de e-mail naar " + email + " nog niet gebruikt")).isVisible();
@@ -83,10 +89,7 @@ class AccountIT extends BrowserJourney {
 
         // the admin no longer sees it as pending
         login(ADMIN, PROFESSIONAL_PASSWORD);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Beheer").setExact(true)).click();
-        Ui.fill(page, "Zoeken", last);
-        assertThat(Ui.visible(page, "table.kp-table tbody tr")).hasCount(1);
-        assertThat(Ui.visible(page, "table.kp-table tbody tr")).not().containsText("Nog niet geactiveerd");
+        assertThat(colleagueInOverview("Beheer", "Zoeken", last)).not().containsText("Nog niet geactiveerd");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Fleur " + last)).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Fleur " + last))).isVisible();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Nog niet geactiveerd"))).hasCount(0);
@@ -100,10 +103,7 @@ class AccountIT extends BrowserJourney {
         CaughtMail first = newColleague(email, last);
 
         loginInEnglish(ADMIN, PROFESSIONAL_PASSWORD);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Administration").setExact(true)).click();
-        Ui.fill(page, "Search", last);
-        assertThat(Ui.visible(page, "table.kp-table tbody tr")).hasCount(1);
-        assertThat(Ui.visible(page, "table.kp-table tbody tr")).containsText("Not activated yet");
+        assertThat(colleagueInOverview("Administration", "Search", last)).containsText("Not activated yet");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Fleur " + last)).click();
         assertThat(page.getByText("Fleur " + last + " has not used the link in the e-mail sent to " + email + " yet")).isVisible();
         Ui.button(page, "Send the e-mail again").click();

@@ -54,6 +54,8 @@ class LoginSchoolChoiceIT extends BrowserJourney {
 
         page.keyboard().press("ArrowDown");
         assertThat(regenboog).isChecked();
+        // the choice enables the button; Tab before that re-render would skip the still disabled button
+        assertThat(button("Inloggen")).isEnabled();
         page.keyboard().press("Tab");
         assertThat(button("Inloggen")).isFocused();
         page.keyboard().press("Enter");
@@ -76,6 +78,7 @@ class LoginSchoolChoiceIT extends BrowserJourney {
         assertThat(kompas).isFocused();
         page.keyboard().press("Space");
         assertThat(kompas).isChecked();
+        assertThat(button("Log in")).isEnabled();
         page.keyboard().press("Tab");
         assertThat(button("Log in")).isFocused();
         page.keyboard().press("Enter");
