@@ -150,6 +150,8 @@ public abstract class BrowserJourney {
                             Files.createDirectories(dir);
                             journey.page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                                     .setPath(dir.resolve(extension.getRequiredTestMethod().getName() + ".png")));
+                            // and what the application printed last, to tell a slow server from a lost click
+                            Files.write(dir.resolve(extension.getRequiredTestMethod().getName() + ".log"), app.tail());
                         } catch (Exception ignored) {
                             // the failure itself is what matters
                         }

@@ -149,7 +149,7 @@ public final class KlaspoortApp {
     /** The last lines the application printed, for failure messages. */
     public List<String> tail() {
         synchronized (log) {
-            return List.copyOf(log.subList(Math.max(0, log.size() - 60), log.size()));
+            return List.copyOf(log.subList(Math.max(0, log.size() - 200), log.size()));
         }
     }
 
