@@ -506,6 +506,8 @@ class AdministrationIT extends BrowserJourney {
     void professionalWizardShowsAllErrors() {
         openOverview();
         Ui.button(page, "Gebruikers aanmaken").click();
+        // the wizard is there before its "Volgende" is pressed: until then the overview's pager has one too
+        assertThat(page.locator("#create-title")).isVisible();
         Ui.button(page, "Volgende").click();
         // step 2 is there before its "Volgende" is pressed (a second click could land on step 1's button)
         assertThat(field("vaadin-text-field", "Voornaam")).isVisible();
